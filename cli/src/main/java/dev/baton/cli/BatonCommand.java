@@ -1,0 +1,36 @@
+package dev.baton.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code baton} command: operator tools and one subcommand per service. */
+@Command(
+    name = "baton",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Rolls out TLS delegated credentials (RFC 9345) over Kafka.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+    })
+public final class BatonCommand implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  /** Runs the command line and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(newCommandLine().execute(args));
+  }
+
+  /** The configured command line (also used by tests, which must not call {@code System.exit}). */
+  public static CommandLine newCommandLine() {
+    return new CommandLine(new BatonCommand())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setUsageHelpAutoWidth(true);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.baton.schemas.registry;
+
+/** The schema registry refused a request or could not be reached. */
+public class SchemaRegistryException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int httpStatus;
+
+  /** A failure with the registry's HTTP status (0 when no answer came). */
+  public SchemaRegistryException(String message, int httpStatus, Throwable cause) {
+    super(message, cause);
+    this.httpStatus = httpStatus;
+  }
+
+  /** A failure with the registry's HTTP status (0 when no answer came). */
+  public SchemaRegistryException(String message, int httpStatus) {
+    this(message, httpStatus, null);
+  }
+
+  /** The HTTP status the registry answered with, or 0 when it did not answer. */
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** True when the registry said the subject, version or schema does not exist. */
+  public boolean isNotFound() {
+    return httpStatus == 404;
+  }
+
+  /** True when the registry refused the schema as incompatible. */
+  public boolean isIncompatible() {
+    return httpStatus == 409;
+  }
+}
