@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     description = "Rolls out TLS delegated credentials (RFC 9345) over Kafka.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      dev.baton.cli.ops.RegionCommand.class,
+      dev.baton.cli.ops.PolicyCommand.class,
     })
 public final class BatonCommand implements Runnable {
 
