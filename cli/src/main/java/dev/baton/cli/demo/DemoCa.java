@@ -3,8 +3,6 @@ package dev.baton.cli.demo;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -29,7 +27,6 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -109,20 +106,6 @@ final class DemoCa {
     public String toString() {
       return "Issued[" + certificate.getSubjectX500Principal() + ", key=***]";
     }
-  }
-
-  /** PEM text of certificates or keys (BC's writer: keys as PKCS#8 "PRIVATE KEY"). */
-  static String pem(Object... objects) {
-    StringWriter text = new StringWriter();
-    try (JcaPEMWriter w = new JcaPEMWriter(text)) {
-      for (Object o : objects) {
-        w.writeObject(o instanceof java.security.PrivateKey k
-            ? new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(k, null) : o);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode PEM", e);
-    }
-    return text.toString();
   }
 
   private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair signer) throws GeneralSecurityException {

@@ -2,9 +2,12 @@ package dev.baton.cli.demo;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.baton.credentials.KeyFiles;
+import dev.baton.credentials.Pem;
 import dev.baton.credentials.seal.RegionKeyPair;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -42,24 +46,25 @@ public final class DemoWorld {
     requireNonNull(plan, "plan must not be null");
     DemoWorld w = new DemoWorld(prepare(plan.stateDir().toAbsolutePath()));
     DemoCa ca = DemoCa.create("Baton demo CA", now, CERTIFICATE_VALIDITY.plusDays(1));
-    SecureFiles.writePublic(w.caCertificate(), DemoCa.pem(ca.certificate()));
-    SecureFiles.privateDir(w.root.resolve("inventory"));
+    KeyFiles.createPrivateDirectories(w.caCertificate().getParent());
+    KeyFiles.writePublic(w.caCertificate(), ascii(Pem.encodeCertificates(List.of(ca.certificate()))));
     for (String id : plan.certificateIds()) {
       DemoCa.Issued leaf = ca.issueDelegationCertificate(dnsName(id), now, CERTIFICATE_VALIDITY);
-      Path dir = SecureFiles.privateDir(w.root.resolve("inventory").resolve(id));
-      SecureFiles.writePublic(dir.resolve("cert.pem"), DemoCa.pem(leaf.certificate()));
-      SecureFiles.writeSecret(dir.resolve("key.pem"), DemoCa.pem(leaf.keyPair().getPrivate()));
+      Path dir = w.inventory().resolve(id);
+      KeyFiles.createPrivateDirectories(dir);
+      KeyFiles.writePublic(dir.resolve("cert.pem"), ascii(Pem.encodeCertificates(List.of(leaf.certificate()))));
+      KeyFiles.writeSecret(dir.resolve("key.pem"), ascii(Pem.encodePrivateKey(leaf.keyPair().getPrivate())));
     }
-    SecureFiles.privateDir(w.root.resolve("regions"));
+    KeyFiles.createPrivateDirectories(w.root.resolve("regions"));
     for (String region : plan.regions()) {
       RegionKeyPair pair = RegionKeyPair.generate();
-      SecureFiles.writePublic(w.regionPublicKey(region), pair.publicKey().encodePem());
-      SecureFiles.writeSecret(w.regionPrivateKey(region), pair.encodePrivatePem());
+      KeyFiles.writePublic(w.regionPublicKey(region), ascii(pair.publicKey().encodePem()));
+      KeyFiles.writeSecret(w.regionPrivateKey(region), ascii(pair.encodePrivatePem()));
     }
     for (Datacenter dc : plan.datacenters()) {
-      SecureFiles.privateDir(w.keyStore(dc));
+      KeyFiles.createPrivateDirectories(w.keyStore(dc));
     }
-    SecureFiles.privateDir(w.configDir());
+    KeyFiles.createPrivateDirectories(w.configDir());
     return w;
   }
 
@@ -99,6 +104,10 @@ public final class DemoWorld {
     return root.resolve("config");
   }
 
+  private static byte[] ascii(String pem) {
+    return pem.getBytes(StandardCharsets.US_ASCII);
+  }
+
   private static Path prepare(Path root) {
     try {
       if (Files.isDirectory(root)) {
@@ -114,7 +123,7 @@ public final class DemoWorld {
           wipe(root);
         }
       }
-      SecureFiles.privateDir(root);
+      KeyFiles.createPrivateDirectories(root);
       Files.writeString(root.resolve(MARKER), "made by baton demo; the next run may wipe this directory\n");
       return root;
     } catch (IOException e) {

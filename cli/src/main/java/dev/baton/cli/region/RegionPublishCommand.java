@@ -1,4 +1,4 @@
-package dev.baton.cli.ops;
+package dev.baton.cli.region;
 
 import dev.baton.avro.v1.RegionKey;
 import dev.baton.cli.KafkaCommand;
