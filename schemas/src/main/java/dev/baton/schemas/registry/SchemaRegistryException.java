@@ -27,6 +27,19 @@ public class SchemaRegistryException extends RuntimeException {
     return httpStatus == 404;
   }
 
+  /**
+   * True when trying again may succeed: no registry answered (connection refused, timeout), or it
+   * answered 408, 429 or 5xx.
+   */
+  public boolean isRetriable() {
+    return httpStatus == 0 || httpStatus == 408 || httpStatus == 429 || httpStatus >= 500;
+  }
+
+  /** True when the registry refused the credentials (HTTP 401 or 403). */
+  public boolean isUnauthorized() {
+    return httpStatus == 401 || httpStatus == 403;
+  }
+
   /** True when the registry refused the schema as incompatible. */
   public boolean isIncompatible() {
     return httpStatus == 409;
