@@ -120,6 +120,18 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
   }
 
+  /**
+   * Sets the compatibility rule of one subject ({@code PUT /config/{subject}}): BACKWARD, FORWARD,
+   * FULL, their {@code _TRANSITIVE} forms, or NONE.
+   */
+  public void setCompatibility(String subject, String level) {
+    requireNonNull(subject, "subject must not be null");
+    requireNonNull(level, "level must not be null");
+    String what = "set compatibility " + level + " on subject '" + subject + "'";
+    transport.send("PUT", "/config/" + enc(subject),
+        JSON.createObjectNode().put("compatibility", level).toString(), what);
+  }
+
   /** The settings of this client (secrets masked). */
   public RegistryClientConfig config() {
     return config;
