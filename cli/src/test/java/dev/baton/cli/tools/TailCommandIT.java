@@ -56,7 +56,7 @@ class TailCommandIT {
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
       // One partition per key would spread them; a fixed partition keeps the order checkable.
       producer.send(new ProducerRecord<>(topic.name(), 0, "www", good)).get();
-      producer.send(new ProducerRecord<>(topic.name(), 0, "bad", "junk".getBytes(StandardCharsets.UTF_8))).get();
+      producer.send(new ProducerRecord<>(topic.name(), 0, "bad", "junk-bytes".getBytes(StandardCharsets.UTF_8))).get();
       producer.send(new ProducerRecord<>(topic.name(), 0, "www", (byte[]) null)).get();
       producer.send(new ProducerRecord<>(topic.name(), 0, "later", good)).get();
     }
