@@ -129,6 +129,9 @@ final class RegistryTransport {
     HttpResponse<String> res;
     try {
       res = http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (javax.net.ssl.SSLHandshakeException e) {
+      throw new SchemaRegistryException(what + ": TLS handshake with schema registry " + base + " failed: "
+          + e.getMessage() + " (check " + RegistryClientConfig.SSL_TRUSTSTORE_LOCATION + ")", 0, e, false);
     } catch (IOException e) {
       throw new SchemaRegistryException(what + ": schema registry " + base + " unreachable: " + e, 0, e);
     } catch (InterruptedException e) {

@@ -5,11 +5,22 @@ public class SchemaRegistryException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int httpStatus;
+  private final boolean retriable;
 
   /** A failure with the registry's HTTP status (0 when no answer came). */
   public SchemaRegistryException(String message, int httpStatus, Throwable cause) {
+    this(message, httpStatus, cause,
+        httpStatus == 0 || httpStatus == 408 || httpStatus == 429 || httpStatus >= 500);
+  }
+
+  /**
+   * A failure with an explicit verdict on retrying, for failures without an answer that a retry
+   * cannot fix (a TLS handshake with an untrusted certificate).
+   */
+  public SchemaRegistryException(String message, int httpStatus, Throwable cause, boolean retriable) {
     super(message, cause);
     this.httpStatus = httpStatus;
+    this.retriable = retriable;
   }
 
   /** A failure with the registry's HTTP status (0 when no answer came). */
@@ -29,10 +40,10 @@ public class SchemaRegistryException extends RuntimeException {
 
   /**
    * True when trying again may succeed: no registry answered (connection refused, timeout), or it
-   * answered 408, 429 or 5xx.
+   * answered 408, 429 or 5xx. A TLS handshake failure is not retriable.
    */
   public boolean isRetriable() {
-    return httpStatus == 0 || httpStatus == 408 || httpStatus == 429 || httpStatus >= 500;
+    return retriable;
   }
 
   /** True when the registry refused the credentials (HTTP 401 or 403). */

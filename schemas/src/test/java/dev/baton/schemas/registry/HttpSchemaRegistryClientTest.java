@@ -252,6 +252,16 @@ class HttpSchemaRegistryClientTest {
         .hasMessageContaining("the registry's answer has no integer id");
   }
 
+  @Test
+  void setCompatibility_putsTheLevelOnTheSubjectConfig() {
+    server.reply(200, "{\"compatibility\":\"FULL\"}");
+    client().setCompatibility("baton.policy-value", "FULL");
+    FakeRegistryServer.Request r = server.requests().get(0);
+    assertThat(r.method()).isEqualTo("PUT");
+    assertThat(r.path()).isEqualTo("/config/baton.policy-value");
+    assertThat(jsonField(r.body(), "compatibility")).isEqualTo("FULL");
+  }
+
   private static int freePortNobodyListensOn() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
