@@ -40,6 +40,11 @@ public final class KafkaOptions {
           + " (e.g. security.protocol=SASL_SSL, basic.auth.user.info=...).")
   Path clientConfig;
 
+  @Option(names = {"-X", "--property"}, paramLabel = "KEY=VALUE",
+      description = "An extra client or registry setting (repeatable; wins over --client-config),"
+          + " e.g. -X security.protocol=SSL (same flag as baton tail).")
+  Map<String, String> properties = new TreeMap<>();
+
   /** Settings for the given addresses, for callers that build commands programmatically (the demo). */
   public static KafkaOptions of(String bootstrapServers, String schemaRegistryUrl) {
     KafkaOptions o = new KafkaOptions();
@@ -56,7 +61,9 @@ public final class KafkaOptions {
   public KafkaSettings settings() {
     String bs = required(bootstrapServers, "--bootstrap-server", "BATON_BOOTSTRAP_SERVERS");
     String sr = required(schemaRegistryUrl, "--schema-registry", "BATON_SCHEMA_REGISTRY_URL");
-    return new KafkaSettings(bs, sr, clientConfig == null ? Map.of() : readClientConfig(clientConfig));
+    Map<String, String> extra = new TreeMap<>(clientConfig == null ? Map.of() : readClientConfig(clientConfig));
+    extra.putAll(properties);
+    return new KafkaSettings(bs, sr, extra);
   }
 
   private String required(String value, String option, String env) {
