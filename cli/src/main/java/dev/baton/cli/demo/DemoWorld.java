@@ -36,15 +36,17 @@ public final class DemoWorld {
   static final Duration CERTIFICATE_VALIDITY = Duration.ofDays(30);
 
   private final Path root;
+  private final DemoPlan plan;
 
-  private DemoWorld(Path root) {
+  private DemoWorld(Path root, DemoPlan plan) {
     this.root = root;
+    this.plan = plan;
   }
 
   /** Prepares the state directory (wiping a previous demo's) and makes CA, certificates and region keys. */
   public static DemoWorld create(DemoPlan plan, Instant now) {
     requireNonNull(plan, "plan must not be null");
-    DemoWorld w = new DemoWorld(prepare(plan.stateDir().toAbsolutePath()));
+    DemoWorld w = new DemoWorld(prepare(plan.stateDir().toAbsolutePath()), plan);
     DemoCa ca = DemoCa.create("Baton demo CA", now, CERTIFICATE_VALIDITY.plusDays(1));
     KeyFiles.createPrivateDirectories(w.caCertificate().getParent());
     KeyFiles.writePublic(w.caCertificate(), ascii(Pem.encodeCertificates(List.of(ca.certificate()))));
@@ -71,6 +73,11 @@ public final class DemoWorld {
   /** The DNS name (SAN, and SNI to ask for) of a demo certificate. */
   public static String dnsName(String certificateId) {
     return certificateId + ".demo.baton.test";
+  }
+
+  /** The plan this world was made for. */
+  public DemoPlan plan() {
+    return plan;
   }
 
   public Path root() {
