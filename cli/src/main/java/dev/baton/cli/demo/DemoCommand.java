@@ -6,6 +6,9 @@ import dev.baton.embedded.EmbeddedStartException;
 import dev.baton.cli.credentials.CliSupport;
 import dev.baton.service.KafkaSettings;
 import java.io.IOException;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +128,12 @@ public final class DemoCommand implements Callable<Integer> {
       return 0;
     }
     KafkaSettings kafka = new KafkaSettings(stack.kafka().bootstrapServers(), stack.registry().url(), Map.of());
-    DemoRun r = new DemoRun(plan, kafka, ProgressTable.forConsole(), fleetFactory, Clock.systemUTC());
+    ProgressTable table = ProgressTable.forConsole();
+    if (table.inPlace()) {
+      // Log lines would tear the table that is redrawn in place; errors still show.
+      Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.ERROR);
+    }
+    DemoRun r = new DemoRun(plan, kafka, table, fleetFactory, Clock.systemUTC());
     run.set(r);
     try {
       return r.run();

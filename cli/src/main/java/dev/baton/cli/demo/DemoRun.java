@@ -77,8 +77,10 @@ public final class DemoRun {
     try (Fleet fleet = fleetFactory.apply(world, kafka);
         StatusFeed feed = StatusFeed.start(kafka, names, script::onStatus)) {
       fleet.start();
-      table.message("Issuer, distributor and " + plan.datacenters().size() + " edge agents started; waiting for coverage ...");
-      watch(world, fleet, feed, inspector, script, started);
+      Instant servicesStarted = clock.instant();
+      table.message("Issuer, distributor, monitor and " + plan.datacenters().size()
+          + " edge agents started; waiting for coverage ...");
+      watch(world, fleet, feed, inspector, script, started, servicesStarted);
       Map<String, Map<String, StoredCredential>> stores = inspectAll(world, inspector);
       List<String> problems = CoverageCheck.problems(plan.datacenters(), policy, stores);
       return verdict(problems);
@@ -97,7 +99,7 @@ public final class DemoRun {
   }
 
   private void watch(DemoWorld world, Fleet fleet, StatusFeed feed, KeyStoreInspector inspector, PolicyScript script,
-      Instant started) throws InterruptedException {
+      Instant started, Instant servicesStarted) throws InterruptedException {
     Instant deadline = plan.duration().map(started::plus).orElse(Instant.MAX);
     boolean covered = false;
     Map<String, String> serials = new LinkedHashMap<>();
@@ -108,7 +110,8 @@ public final class DemoRun {
       reportRotations(stores, serials, covered);
       if (!covered && CoverageCheck.problems(plan.datacenters(), policy, stores).isEmpty()) {
         covered = true;
-        table.message(String.format("Every datacenter covered %.1f s after start.", Duration.between(started, now).toMillis() / 1000.0));
+        table.message(String.format("Every datacenter covered %.1f s after start (%.1f s after the services started).",
+            Duration.between(started, now).toMillis() / 1000.0, Duration.between(servicesStarted, now).toMillis() / 1000.0));
         handshake(world, fleet, stores);
         script.begin(clock.instant());
       }
@@ -152,7 +155,8 @@ public final class DemoRun {
       table.message("TLS handshake with " + dc.name() + " (127.0.0.1:" + port + ", SNI " + DemoWorld.dnsName(cert)
           + ") using " + r.client() + ": " + (r.succeeded() ? "completed" : "FAILED")
           + (r.delegatedCredential() ? ", delegated credential received" : ", NO delegated credential")
-          + ", signature scheme " + r.scheme() + ", server auth " + r.serverAuth()
+          + ", signature scheme " + r.scheme()
+          + (r.serverKeyBits() == null ? "" : ", signed by a " + r.serverKeyBits() + "-bit key (the certificate's is 384-bit)")
           + (r.serial() == null ? "" : ", DC serial " + r.serial())
           + (stored != null && stored.serial().equals(r.serial()) ? ", DC expires " + stored.expiresAt() : ""));
       if (!r.succeeded() || !r.delegatedCredential()) {

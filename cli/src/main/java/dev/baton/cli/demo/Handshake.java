@@ -23,7 +23,7 @@ public final class Handshake {
   private static final int MAX_OUTPUT = 64 * 1024;
   private static final long TIMEOUT_SECONDS = 30;
   private static final Pattern SCHEME = Pattern.compile("Signature Scheme: (\\S+)");
-  private static final Pattern SERVER_AUTH = Pattern.compile("Server Auth: ([^,\\n]+)");
+  private static final Pattern SERVER_AUTH = Pattern.compile("Server Auth: (\\d+)-bit");
   private static final Pattern SERIAL = Pattern.compile("\\b([0-9a-f]{32})\\b");
 
   private final Path nssDb;
@@ -39,12 +39,12 @@ public final class Handshake {
    * @param succeeded the handshake completed and the server answered
    * @param delegatedCredential the server authenticated with a delegated credential
    * @param scheme the signature scheme of the handshake's CertificateVerify (the DC's)
-   * @param serverAuth the client's summary of the server key, e.g. "256-bit ECDSA"
+   * @param serverKeyBits the size of the key that signed the handshake, as the client reports it
    * @param serial the DC serial the edge named in its response (null if absent)
    * @param transcript the command and the client's output
    */
   public record Result(String client, boolean succeeded, boolean delegatedCredential, String scheme,
-      String serverAuth, String serial, String transcript) {}
+      Integer serverKeyBits, String serial, String transcript) {}
 
   /** True when {@code tstclnt} and {@code certutil} are on the PATH. */
   public static boolean tstclntAvailable() {
@@ -76,10 +76,10 @@ public final class Handshake {
   static Result parse(boolean exitedCleanly, String transcript) {
     boolean dc = transcript.contains("Received a Delegated Credential");
     String scheme = find(SCHEME, transcript).orElse(null);
-    String auth = find(SERVER_AUTH, transcript).map(String::trim).orElse(null);
+    Integer bits = find(SERVER_AUTH, transcript).map(Integer::valueOf).orElse(null);
     int body = transcript.indexOf("HTTP/1.");
     String serial = body < 0 ? null : find(SERIAL, transcript.substring(body)).orElse(null);
-    return new Result("tstclnt (NSS)", exitedCleanly && body >= 0, dc, scheme, auth, serial, transcript);
+    return new Result("tstclnt (NSS)", exitedCleanly && body >= 0, dc, scheme, bits, serial, transcript);
   }
 
   private static Optional<String> find(Pattern p, String text) {

@@ -46,6 +46,11 @@ public final class ProgressTable {
     return new ProgressTable(System.out, System.console() != null, Clock.systemUTC());
   }
 
+  /** True when the table is redrawn in place (a terminal). */
+  public boolean inPlace() {
+    return ansi;
+  }
+
   /** Shows the rows: redraws the table (terminal) or prints the rows that changed (plain). */
   public synchronized void update(List<DatacenterRow> rows) {
     if (ansi) {
@@ -82,11 +87,15 @@ public final class ProgressTable {
     return TextTable.render(cells);
   }
 
-  /** One datacenter as a self-contained line (plain output). */
+  /**
+   * One datacenter as a self-contained line (plain output). No countdown: the line changes only
+   * when the datacenter does, so a log gets a line per event, not one per second.
+   */
   public String plainLine(DatacenterRow r) {
     return r.datacenter().name() + " (" + r.datacenter().region() + ") tls " + r.tlsAddress()
         + " installed " + r.installed() + "/" + r.expected() + (r.covered() ? " covered" : "")
-        + ", newest expiry " + expiry(r.newestExpiry()) + ", last lag " + lag(r.lastLag());
+        + ", newest expiry " + (r.newestExpiry() == null ? "-" : TIME.format(r.newestExpiry()))
+        + ", last lag " + lag(r.lastLag());
   }
 
   private String expiry(Instant at) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.baton.avro.v1.RolloutState;
 import dev.baton.avro.v1.RolloutStatus;
+import dev.baton.cli.kafka.TopicBootstrap;
 import dev.baton.schemas.Topics;
 import dev.baton.service.KafkaSettings;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -50,6 +52,10 @@ public final class StatusFeed implements AutoCloseable {
   /** Starts following; {@code listener} is called on the feed's thread for each outcome. */
   public static StatusFeed start(KafkaSettings settings, Set<String> datacenters, Consumer<RolloutStatus> listener) {
     requireNonNull(listener, "listener must not be null");
+    // The edges create the status topic on first use; before they do, there would be nothing to assign.
+    try (Admin admin = Admin.create(settings.clientProperties())) {
+      TopicBootstrap.ensure(admin, List.of(Topics.ROLLOUT_STATUS));
+    }
     Map<String, Object> props = settings.clientProperties();
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     Map<String, Object> serde = settings.serdeProperties();

@@ -60,7 +60,8 @@ class ProgressTableTest {
   @Test
   void expiredAndMissingValues_areShownAsSuch() {
     DatacenterRow r = new DatacenterRow(new Datacenter("us", "iad1"), "-", 0, 1, NOW.minusSeconds(1), null);
-    assertThat(new ProgressTable(out, false, clock).plainLine(r)).contains("(expired)").contains("last lag -");
+    assertThat(new ProgressTable(out, false, clock).render(List.of(r))).contains("(expired)");
+    assertThat(new ProgressTable(out, false, clock).plainLine(r)).contains("newest expiry 16:59:59").contains("last lag -");
   }
 
   @Test
