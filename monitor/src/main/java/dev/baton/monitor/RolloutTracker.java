@@ -53,30 +53,39 @@ public final class RolloutTracker {
    */
   public synchronized void onIssued(CredentialIssued issued) {
     requireNonNull(issued, "issued must not be null");
-    Rollout r = rollout(require(issued.getCertificateId(), "certificateId", "CredentialIssued"),
-        Topics.requireValidRegion(issued.getRegion()), require(issued.getSerial(), "serial", "CredentialIssued"));
+    String cert = require(issued.getCertificateId(), "certificateId", "CredentialIssued");
+    String serial = require(issued.getSerial(), "serial", "CredentialIssued");
+    Topics.requireValidRegion(issued.getRegion());
+    if (issued.getIssuedAt() == null || issued.getExpiresAt() == null) {
+      throw new IllegalArgumentException("CredentialIssued " + cert + "/" + serial + " has no issuedAt or expiresAt");
+    }
+    Rollout r = rollout(cert, issued.getRegion(), serial);
     r.issuedSeen = true;
-    r.issuedAt = requireNonNull(issued.getIssuedAt(), "issuedAt must not be null");
-    r.expiresAt = requireNonNull(issued.getExpiresAt(), "expiresAt must not be null");
+    r.issuedAt = issued.getIssuedAt();
+    r.expiresAt = issued.getExpiresAt();
   }
 
   /**
    * Records what an edge agent reported: INSTALLED, REJECTED, REMOVED or HEARTBEAT. Statuses in an
    * unknown state only mark the datacenter as alive.
    *
+   * @return false when the status told nothing new (a re-delivered install), so need not be kept
    * @throws IllegalArgumentException when a field the state needs is missing or the region is invalid
    */
-  public synchronized void onStatus(RolloutStatus status) {
+  public synchronized boolean onStatus(RolloutStatus status) {
     requireNonNull(status, "status must not be null");
     validate(status);
     DatacenterState dc = datacenter(status);
     switch (status.getState()) {
-      case INSTALLED -> installed(dc, status);
+      case INSTALLED -> {
+        return installed(dc, status);
+      }
       case REJECTED -> rejected(dc, status);
       case REMOVED -> removed(dc, status.getCertificateId());
       case HEARTBEAT -> heartbeat(dc, status);
       default -> { } // a state this monitor does not know yet: the datacenter is alive, nothing more
     }
+    return true;
   }
 
   /** Checks everything the status's state needs before anything changes. */
@@ -100,23 +109,24 @@ public final class RolloutTracker {
     }
   }
 
-  private void installed(DatacenterState dc, RolloutStatus s) {
+  private boolean installed(DatacenterState dc, RolloutStatus s) {
     String cert = s.getCertificateId();
     Rollout r = rollout(cert, dc.region, s.getSerial());
     r.timesFromStatus(s.getIssuedAt(), s.getExpiresAt());
     Instant installedAt = s.getInstalledAt() != null ? s.getInstalledAt() : s.getAgentTime();
     Instant issuedAt = s.getIssuedAt() != null ? s.getIssuedAt() : r.issuedAt;
     r.rejectedBy.remove(dc.name);
-    if (r.installedBy.add(dc.name)) {
-      // Only the first report counts: a re-delivered record is acknowledged again, later.
-      dc.lagSample(issuedAt, installedAt);
+    if (!r.installedBy.add(dc.name)) {
+      return false; // only the first report counts: a re-delivered record is acknowledged again, later
     }
+    dc.lagSample(issuedAt, installedAt);
     InstalledCredential candidate = new InstalledCredential(cert, r.key.serial(), issuedAt,
         s.getExpiresAt() != null ? s.getExpiresAt() : r.expiresAt, installedAt);
     InstalledCredential current = dc.installed.get(cert);
     if (current == null || candidate.newerThan(current)) {
       dc.installed.put(cert, candidate);
     }
+    return true;
   }
 
   private void rejected(DatacenterState dc, RolloutStatus s) {
@@ -157,15 +167,25 @@ public final class RolloutTracker {
 
   /**
    * Forgets what no longer matters: expired rollouts that are not the newest of their (certificate,
-   * region), datacenters silent and rejections older than the policy's {@code forgetAfter}.
+   * region); and, older than the policy's {@code forgetAfter} (see {@link #horizon()}), any rollout
+   * or installed credential that expired, silent datacenters and rejections.
    */
   public synchronized void prune() {
     Instant now = clock.instant();
-    Instant horizon = now.minus(policy.forgetAfter());
+    Instant horizon = horizon();
     datacenters.values().removeIf(dc -> dc.lastSeen.isBefore(horizon));
-    datacenters.values().forEach(dc -> dc.rejections.values().removeIf(r -> r.at().isBefore(horizon)));
+    for (DatacenterState dc : datacenters.values()) {
+      dc.rejections.values().removeIf(r -> r.at().isBefore(horizon));
+      dc.installed.values().removeIf(c -> c.expiresAt() != null && c.expiresAt().isBefore(horizon));
+    }
     Set<Rollout> newest = Set.copyOf(newestRollouts().values());
-    rollouts.values().removeIf(r -> !newest.contains(r) && r.expiresAt != null && r.expiresAt.isBefore(now));
+    rollouts.values().removeIf(r -> r.expiresAt != null
+        && (r.expiresAt.isBefore(horizon) || (!newest.contains(r) && r.expiresAt.isBefore(now))));
+  }
+
+  /** Facts older than this (expiry of a credential, agent time of a status) are forgotten. */
+  public Instant horizon() {
+    return clock.instant().minus(policy.forgetAfter());
   }
 
   /** Every datacenter, ordered by region then name. */
@@ -246,10 +266,17 @@ public final class RolloutTracker {
     return (int) r.installedBy.stream().filter(regionDatacenters::contains).count();
   }
 
-  /** The newest rollout per (certificate, region), keyed by {@code certificateId/region}. */
+  /**
+   * The newest rollout per (certificate, region), keyed by {@code certificateId/region}. Only rollouts
+   * the issuer announced or some datacenter installed count: anyone can seal a credential to a region,
+   * and a forged one that every edge rejected must not pose as the newest.
+   */
   private Map<String, Rollout> newestRollouts() {
     Map<String, Rollout> newest = new HashMap<>();
     for (Rollout r : rollouts.values()) {
+      if (!r.issuedSeen && r.installedBy.isEmpty()) {
+        continue;
+      }
       newest.merge(r.key.certificateId() + "/" + r.key.region(), r, (a, b) -> b.newerThan(a) ? b : a);
     }
     return newest;

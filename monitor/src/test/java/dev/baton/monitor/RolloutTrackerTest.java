@@ -174,6 +174,17 @@ class RolloutTrackerTest {
   }
 
   @Test
+  void rejectedCredentialNobodyIssued_isNotTheNewest_andNoRisk() {
+    tracker.onStatus(heartbeat("fra1", "eu", T0, 0, null));
+    tracker.onIssued(issued("www", "eu", "s1", T0, T0.plus(LIFETIME)));
+    tracker.onStatus(rejected("fra1", "eu", "www", "forged", RejectReason.UNTRUSTED_CHAIN, T0.plusSeconds(1)));
+
+    assertThat(tracker.datacenter("fra1").orElseThrow().risks()).isEmpty();
+    assertThat(tracker.rollouts()).filteredOn(RolloutView::newest).extracting(RolloutView::serial)
+        .containsExactly("s1");
+  }
+
+  @Test
   void rejectedOlderSerial_isCountedButNotARisk() {
     tracker.onStatus(heartbeat("fra1", "eu", T0, 0, null));
     tracker.onIssued(issued("www", "eu", "s1", T0, T0.plus(LIFETIME)));
