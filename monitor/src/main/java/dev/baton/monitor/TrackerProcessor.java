@@ -8,6 +8,7 @@ import dev.baton.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -30,6 +31,9 @@ final class TrackerProcessor implements Processor<byte[], byte[], byte[], byte[]
   static final String REASON_UNREADABLE = "UNREADABLE";
   /** Reason code: the event decoded but lacks what its kind needs (a certificate, a valid region...). */
   static final String REASON_INVALID = "INVALID";
+
+  /** Reason code: the monitor failed on the record (a bug); see its log. */
+  static final String REASON_FAILED = "FAILED";
 
   private static final Logger LOG = LoggerFactory.getLogger(TrackerProcessor.class);
   private static final Duration PRUNE_EVERY = Duration.ofMinutes(5);
@@ -86,6 +90,12 @@ final class TrackerProcessor implements Processor<byte[], byte[], byte[], byte[]
       deadLetter(record, topic, REASON_UNREADABLE, e.getMessage());
     } catch (IllegalArgumentException e) {
       deadLetter(record, topic, REASON_INVALID, e.getMessage());
+    } catch (KafkaException e) {
+      throw e; // Streams' own failures (store, task migrated) are for Streams to handle
+    } catch (RuntimeException e) {
+      // A bug here must not stop the monitor on one record; the DLQ keeps the record to replay.
+      LOG.error("monitor failed on a record of {}", topic, e);
+      deadLetter(record, topic, REASON_FAILED, e.toString());
     }
   }
 
