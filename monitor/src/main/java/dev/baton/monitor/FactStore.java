@@ -88,7 +88,9 @@ final class FactStore {
     }
     statuses.sort(Comparator.comparing(RolloutStatus::getAgentTime));
     statuses.forEach(tracker::onStatus);
-    LOG.info("rebuilt monitor state from {} stored rollouts and {} stored statuses", issued, statuses.size());
+    if (issued + statuses.size() > 0) {
+      LOG.info("rebuilt monitor state from {} stored rollouts and {} stored statuses", issued, statuses.size());
+    }
   }
 
   /**

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -163,7 +164,9 @@ public final class Monitor implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (streams != null) {
-      streams.close(CLOSE_TIMEOUT);
+      // Leave the group: a restarted monitor gets its partitions at once, not after the session timeout.
+      streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+          .withTimeout(CLOSE_TIMEOUT));
     }
     if (vertx != null) {
       try {
