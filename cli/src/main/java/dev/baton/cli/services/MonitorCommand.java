@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code baton monitor --config FILE}: runs the monitor until interrupted. */
 @Command(name = "monitor", mixinStandardHelpOptions = true,
@@ -23,13 +25,16 @@ public final class MonitorCommand implements Callable<Integer> {
           + "BATON_<KEY> environment variables override it.")
   Path config;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws InterruptedException {
     MonitorConfig cfg;
     try {
       cfg = MonitorConfig.load(config, System.getenv());
     } catch (ConfigException e) {
-      System.err.println("baton monitor: bad configuration: " + e.getMessage());
+      spec.commandLine().getErr().println("baton monitor: bad configuration: " + e.getMessage());
       return 2;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -42,11 +47,12 @@ public final class MonitorCommand implements Callable<Integer> {
     try {
       monitor.start();
     } catch (MonitorException e) {
-      System.err.println("baton monitor: " + e.getMessage());
+      spec.commandLine().getErr().println("baton monitor: " + e.getMessage());
       monitor.close();
       return 1;
     }
-    System.out.println("monitor running; management on " + cfg.management().host() + ":" + monitor.managementPort());
+    spec.commandLine().getOut().println(
+        "monitor running; management on " + cfg.management().host() + ":" + monitor.managementPort());
     stopped.await();
     return 0;
   }
