@@ -15,6 +15,8 @@ import java.util.Set;
  * @param datacenter the datacenter id ({@code fra1})
  * @param region its region
  * @param credentials the newest installed credential of each certificate, by certificate id
+ * @param missing certificates whose newest credential for the region (allowed by the geo policy)
+ *     this datacenter has not installed yet
  * @param newestExpiry the latest expiry among those credentials (nullable)
  * @param earliestExpiry the earliest expiry among those credentials, or the agent's last reported
  *     one when the monitor saw no install (nullable)
@@ -27,15 +29,21 @@ import java.util.Set;
  * @param risks why it is at risk; empty when healthy
  */
 public record DatacenterView(String datacenter, String region, List<InstalledCredential> credentials,
-    Instant newestExpiry, Instant earliestExpiry, Duration headroom, Duration lastLag, Instant lastInstalledAt,
+    List<String> missing, Instant newestExpiry, Instant earliestExpiry, Duration headroom, Duration lastLag, Instant lastInstalledAt,
     Instant lastHeartbeat, Integer reportedInstalledCount, Map<String, Long> rejections, Set<Risk> risks) {
 
   public DatacenterView {
     requireNonNull(datacenter, "datacenter must not be null");
     requireNonNull(region, "region must not be null");
     credentials = List.copyOf(requireNonNull(credentials, "credentials must not be null"));
+    missing = List.copyOf(requireNonNull(missing, "missing must not be null"));
     rejections = Map.copyOf(requireNonNull(rejections, "rejections must not be null"));
     risks = Set.copyOf(requireNonNull(risks, "risks must not be null"));
+  }
+
+  /** True when it holds the newest credential of every certificate its region is allowed. */
+  public boolean covered() {
+    return missing.isEmpty();
   }
 
   /** True when any risk is flagged. */

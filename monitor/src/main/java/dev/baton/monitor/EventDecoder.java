@@ -3,6 +3,7 @@ package dev.baton.monitor;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.avro.v1.CredentialIssued;
+import dev.baton.avro.v1.GeoPolicy;
 import dev.baton.avro.v1.RolloutStatus;
 import dev.baton.schemas.Topics;
 import dev.baton.schemas.registry.SchemaRegistryException;
@@ -14,11 +15,13 @@ final class EventDecoder implements AutoCloseable {
 
   private final Deserializer<CredentialIssued> issued;
   private final Deserializer<RolloutStatus> status;
+  private final Deserializer<GeoPolicy> policy;
 
   EventDecoder(Map<String, ?> serdeConfig) {
     requireNonNull(serdeConfig, "serdeConfig must not be null");
     this.issued = Topics.CREDENTIALS_ISSUED.valueSerde(serdeConfig).deserializer();
     this.status = Topics.ROLLOUT_STATUS.valueSerde(serdeConfig).deserializer();
+    this.policy = Topics.POLICY.valueSerde(serdeConfig).deserializer();
   }
 
   /** @throws org.apache.kafka.common.errors.SerializationException when the bytes are not a CredentialIssued */
@@ -29,6 +32,11 @@ final class EventDecoder implements AutoCloseable {
   /** @throws org.apache.kafka.common.errors.SerializationException when the bytes are not a RolloutStatus */
   RolloutStatus status(byte[] value) {
     return status.deserialize(Topics.ROLLOUT_STATUS.name(), value);
+  }
+
+  /** @throws org.apache.kafka.common.errors.SerializationException when the bytes are not a GeoPolicy */
+  GeoPolicy policy(byte[] value) {
+    return policy.deserialize(Topics.POLICY.name(), value);
   }
 
   /**
@@ -48,5 +56,6 @@ final class EventDecoder implements AutoCloseable {
   public void close() {
     issued.close();
     status.close();
+    policy.close();
   }
 }

@@ -3,12 +3,14 @@ package dev.baton.monitor;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.avro.v1.CredentialIssued;
+import dev.baton.avro.v1.GeoPolicy;
 import dev.baton.avro.v1.RolloutState;
 import dev.baton.avro.v1.RolloutStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -18,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The facts the tracker's state is derived from, kept in a (changelogged) state store as the raw
- * event bytes: one entry per rollout, per (datacenter, certificate, serial, outcome) and per
- * datacenter's heartbeat. Replaying them into a fresh tracker rebuilds its state after a restart
+ * event bytes: one entry per rollout, per (datacenter, certificate, serial, outcome), per
+ * datacenter's heartbeat and per certificate's geo policy. Replaying them into a fresh tracker rebuilds its state after a restart
  * without re-reading the topics: the stored set is exactly what the tracker would keep, because a
  * re-delivered install is not stored again and the newest fact of each kind replaces older ones.
  */
@@ -31,6 +33,9 @@ final class FactStore {
   private static final String ISSUED = "issued" + SEP;
   private static final String STATUS = "status" + SEP;
   private static final String HEARTBEAT = "heartbeat" + SEP;
+  private static final String POLICY = "policy" + SEP;
+  /** Stored for a deleted policy (a tombstone): the certificate is allowed nowhere. */
+  private static final byte[] DELETED = new byte[0];
 
   private final KeyValueStore<String, byte[]> store;
   private final EventDecoder decoder;
@@ -43,6 +48,11 @@ final class FactStore {
   /** Keeps an issue event the tracker accepted. */
   void issued(CredentialIssued e, byte[] raw) {
     store.put(ISSUED + e.getCertificateId() + SEP + e.getRegion() + SEP + e.getSerial(), raw);
+  }
+
+  /** Keeps a certificate's newest geo policy, or that it was deleted ({@code raw} null). Never pruned. */
+  void policy(String certificateId, byte[] raw) {
+    store.put(POLICY + certificateId, raw == null ? DELETED : raw);
   }
 
   /**
@@ -62,8 +72,21 @@ final class FactStore {
     return STATUS + s.getDatacenter() + SEP + s.getCertificateId() + SEP + serial + SEP + s.getState();
   }
 
-  /** Feeds every stored fact into the tracker: rollouts first, then statuses in agent-time order. */
+  /** Feeds every stored fact into the tracker: policies, rollouts, then statuses in agent-time order. */
   void replayInto(RolloutTracker tracker) {
+    try (KeyValueIterator<String, byte[]> it = store.prefixScan(POLICY, new StringSerializer())) {
+      while (it.hasNext()) {
+        KeyValue<String, byte[]> kv = it.next();
+        if (kv.value.length == 0) {
+          tracker.onPolicyDeleted(kv.key.substring(POLICY.length()));
+        } else {
+          GeoPolicy p = decode(kv, decoder::policy);
+          if (p != null) {
+            tracker.onPolicy(p);
+          }
+        }
+      }
+    }
     int issued = 0;
     try (KeyValueIterator<String, byte[]> it = store.prefixScan(ISSUED, new StringSerializer())) {
       while (it.hasNext()) {
@@ -103,6 +126,9 @@ final class FactStore {
     try (KeyValueIterator<String, byte[]> it = store.all()) {
       while (it.hasNext()) {
         KeyValue<String, byte[]> kv = it.next();
+        if (kv.key.startsWith(POLICY)) {
+          continue;
+        }
         if (kv.key.startsWith(ISSUED)) {
           CredentialIssued e = decodeIssued(kv);
           if (e == null || e.getExpiresAt().isBefore(horizon)) {
@@ -145,27 +171,23 @@ final class FactStore {
   }
 
   private CredentialIssued decodeIssued(KeyValue<String, byte[]> kv) {
-    try {
-      return decoder.issued(kv.value);
-    } catch (RuntimeException e) {
-      return unreadable(kv, e);
-    }
+    return decode(kv, decoder::issued);
   }
 
   private RolloutStatus decodeStatus(KeyValue<String, byte[]> kv) {
-    try {
-      return decoder.status(kv.value);
-    } catch (RuntimeException e) {
-      return unreadable(kv, e);
-    }
+    return decode(kv, decoder::status);
   }
 
-  /** A stored fact that no longer decodes (its schema gone): it is skipped, and pruned later. */
-  private <T> T unreadable(KeyValue<String, byte[]> kv, RuntimeException e) {
-    if (EventDecoder.isTransient(e)) {
-      throw e;
+  /** Decodes a stored fact; one that no longer decodes (its schema gone) is skipped, and pruned later. */
+  private <T> T decode(KeyValue<String, byte[]> kv, Function<byte[], T> decode) {
+    try {
+      return decode.apply(kv.value);
+    } catch (RuntimeException e) {
+      if (EventDecoder.isTransient(e)) {
+        throw e;
+      }
+      LOG.warn("skipping stored fact {} that no longer decodes: {}", kv.key.replace(SEP, "/"), e.getMessage());
+      return null;
     }
-    LOG.warn("skipping stored fact {} that no longer decodes: {}", kv.key.replace(SEP, "/"), e.getMessage());
-    return null;
   }
 }

@@ -139,7 +139,7 @@ public final class Monitor implements AutoCloseable {
 
   private void createTopics() {
     short rf = config.replicationFactor();
-    List<Topic<?, ?>> topics = List.of(Topics.CREDENTIALS_ISSUED, Topics.ROLLOUT_STATUS, Topics.DLQ);
+    List<Topic<?, ?>> topics = List.of(Topics.CREDENTIALS_ISSUED, Topics.POLICY, Topics.ROLLOUT_STATUS, Topics.DLQ);
     try (Admin admin = Admin.create(config.kafka().clientProperties())) {
       Set<String> existing = admin.listTopics().names().get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name()))

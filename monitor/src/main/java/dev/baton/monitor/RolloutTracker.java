@@ -3,12 +3,14 @@ package dev.baton.monitor;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.avro.v1.CredentialIssued;
+import dev.baton.avro.v1.GeoPolicy;
 import dev.baton.avro.v1.RolloutStatus;
 import dev.baton.schemas.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -17,11 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * What the monitor knows about every rollout and datacenter, fed with {@link CredentialIssued} and
- * {@link RolloutStatus} events and answering with immutable snapshots.
+ * What the monitor knows about every rollout and datacenter, fed with {@link CredentialIssued},
+ * {@link GeoPolicy} and {@link RolloutStatus} events and answering with immutable snapshots.
  *
  * <p>Applying an event is idempotent and, where it matters, order-insensitive (newest credential by
  * expiry, last lag by install time, last heartbeat by agent time), so that state rebuilt by
@@ -34,6 +37,8 @@ public final class RolloutTracker {
   private final TrackerPolicy policy;
   private final Map<String, DatacenterState> datacenters = new HashMap<>();
   private final Map<Rollout.Key, Rollout> rollouts = new HashMap<>();
+  /** Allowed regions per certificate; a certificate without a known policy counts as allowed everywhere. */
+  private final Map<String, Set<String>> policies = new HashMap<>();
 
   /** A tracker judging risk by {@code policy}, with "now" read from {@code clock}. */
   public RolloutTracker(Clock clock, TrackerPolicy policy) {
@@ -63,6 +68,24 @@ public final class RolloutTracker {
     r.issuedSeen = true;
     r.issuedAt = issued.getIssuedAt();
     r.expiresAt = issued.getExpiresAt();
+  }
+
+  /**
+   * Records a certificate's geo policy: only rollouts to its regions count for coverage and risk
+   * (the issuer mints for every region; the distributor forwards only the allowed ones).
+   *
+   * @throws IllegalArgumentException when the policy names no certificate or an invalid region
+   */
+  public synchronized void onPolicy(GeoPolicy policy) {
+    requireNonNull(policy, "policy must not be null");
+    String cert = require(policy.getCertificateId(), "certificateId", "GeoPolicy");
+    requireNonNull(policy.getRegions(), "regions must not be null").forEach(Topics::requireValidRegion);
+    policies.put(cert, Set.copyOf(policy.getRegions()));
+  }
+
+  /** Records that a certificate's policy was deleted: it is allowed nowhere. */
+  public synchronized void onPolicyDeleted(String certificateId) {
+    policies.put(require(certificateId, "certificateId", "policy tombstone"), Set.of());
   }
 
   /**
@@ -191,7 +214,7 @@ public final class RolloutTracker {
   /** Every datacenter, ordered by region then name. */
   public synchronized List<DatacenterView> datacenters() {
     Instant now = clock.instant();
-    Map<Rollout.Key, Rollout> newest = newestRolloutsByKey();
+    Collection<Rollout> newest = newestRollouts().values();
     return datacenters.values().stream()
         .sorted(Comparator.comparing((DatacenterState d) -> d.region).thenComparing(d -> d.name))
         .map(d -> view(d, now, newest))
@@ -201,7 +224,7 @@ public final class RolloutTracker {
   /** One datacenter, if known. */
   public synchronized Optional<DatacenterView> datacenter(String name) {
     DatacenterState d = datacenters.get(name);
-    return d == null ? Optional.empty() : Optional.of(view(d, clock.instant(), newestRolloutsByKey()));
+    return d == null ? Optional.empty() : Optional.of(view(d, clock.instant(), newestRollouts().values()));
   }
 
   /** Every known rollout, ordered by certificate, region, then newest first. */
@@ -232,7 +255,7 @@ public final class RolloutTracker {
     return out;
   }
 
-  private DatacenterView view(DatacenterState d, Instant now, Map<Rollout.Key, Rollout> newest) {
+  private DatacenterView view(DatacenterState d, Instant now, Collection<Rollout> newest) {
     Instant earliest = d.earliestExpiry();
     Duration headroom = earliest == null ? null : Duration.between(now, earliest);
     Set<Risk> risks = EnumSet.noneOf(Risk.class);
@@ -244,22 +267,25 @@ public final class RolloutTracker {
     if (Duration.between(beat, now).compareTo(policy.silenceAlert()) > 0) {
       risks.add(Risk.HEARTBEAT_SILENT);
     }
-    if (newest.values().stream().anyMatch(r -> r.key.region().equals(d.region) && r.rejectedBy.contains(d.name))) {
+    List<Rollout> mine = newest.stream().filter(r -> r.key.region().equals(d.region)).toList();
+    if (mine.stream().anyMatch(r -> r.rejectedBy.contains(d.name))) {
       risks.add(Risk.REJECTED_NEWEST);
     }
+    List<String> missing = mine.stream().filter(r -> !r.installedBy.contains(d.name))
+        .map(r -> r.key.certificateId()).sorted().toList();
     Map<String, Long> rejections = d.rejections.values().stream()
         .collect(Collectors.groupingBy(DatacenterState.Rejection::reason, TreeMap::new, Collectors.counting()));
     List<InstalledCredential> creds = d.installed.values().stream()
         .sorted(Comparator.comparing(InstalledCredential::certificateId)).toList();
-    return new DatacenterView(d.name, d.region, creds, d.newestExpiry(), earliest, headroom, d.lastLag,
+    return new DatacenterView(d.name, d.region, creds, missing, d.newestExpiry(), earliest, headroom, d.lastLag,
         d.lastInstalledAt, d.lastHeartbeat, d.reportedInstalledCount, rejections, risks);
   }
 
-  private static RolloutView view(Rollout r, boolean newest, Set<String> regionDatacenters) {
+  private RolloutView view(Rollout r, boolean newest, Set<String> regionDatacenters) {
     Set<String> installed = r.installedBy.stream().filter(regionDatacenters::contains).collect(Collectors.toSet());
     Set<String> rejected = r.rejectedBy.stream().filter(regionDatacenters::contains).collect(Collectors.toSet());
     return new RolloutView(r.key.certificateId(), r.key.region(), r.key.serial(), r.issuedAt, r.expiresAt,
-        newest, new java.util.TreeSet<>(installed), new java.util.TreeSet<>(rejected), regionDatacenters.size());
+        newest, allowed(r), new TreeSet<>(installed), new TreeSet<>(rejected), regionDatacenters.size());
   }
 
   private static int installedIn(Rollout r, Set<String> regionDatacenters) {
@@ -269,12 +295,13 @@ public final class RolloutTracker {
   /**
    * The newest rollout per (certificate, region), keyed by {@code certificateId/region}. Only rollouts
    * the issuer announced or some datacenter installed count: anyone can seal a credential to a region,
-   * and a forged one that every edge rejected must not pose as the newest.
+   * and a forged one that every edge rejected must not pose as the newest. Nor do rollouts the geo
+   * policy does not allow: the distributor never forwards them.
    */
   private Map<String, Rollout> newestRollouts() {
     Map<String, Rollout> newest = new HashMap<>();
     for (Rollout r : rollouts.values()) {
-      if (!r.issuedSeen && r.installedBy.isEmpty()) {
+      if ((!r.issuedSeen && r.installedBy.isEmpty()) || !allowed(r)) {
         continue;
       }
       newest.merge(r.key.certificateId() + "/" + r.key.region(), r, (a, b) -> b.newerThan(a) ? b : a);
@@ -282,10 +309,9 @@ public final class RolloutTracker {
     return newest;
   }
 
-  private Map<Rollout.Key, Rollout> newestRolloutsByKey() {
-    Map<Rollout.Key, Rollout> byKey = new HashMap<>();
-    newestRollouts().values().forEach(r -> byKey.put(r.key, r));
-    return byKey;
+  private boolean allowed(Rollout r) {
+    Set<String> regions = policies.get(r.key.certificateId());
+    return regions == null || regions.contains(r.key.region());
   }
 
   private Map<String, Set<String>> datacentersByRegion() {

@@ -3,6 +3,7 @@ package dev.baton.monitor;
 import static java.util.Objects.requireNonNull;
 
 import dev.baton.avro.v1.CredentialIssued;
+import dev.baton.avro.v1.GeoPolicy;
 import dev.baton.avro.v1.RolloutStatus;
 import dev.baton.schemas.Topics;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes issue and status events, applies them to the shared {@link RolloutTracker}, keeps the
+ * Decodes issue, policy and status events, applies them to the shared {@link RolloutTracker}, keeps the
  * accepted ones in the {@link FactStore}, and dead-letters what cannot be read or makes no sense.
  * On init it replays its task's stored facts into the tracker, so state survives a restart.
  */
@@ -68,6 +69,10 @@ final class TrackerProcessor implements Processor<byte[], byte[], byte[], byte[]
   @Override
   public void process(Record<byte[], byte[]> record) {
     String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("?");
+    if (Topics.POLICY.name().equals(topic) && record.value() == null) {
+      policyDeleted(record, topic);
+      return;
+    }
     if (record.value() == null) {
       deadLetter(record, topic, REASON_UNREADABLE, "record has no value");
       return;
@@ -77,6 +82,10 @@ final class TrackerProcessor implements Processor<byte[], byte[], byte[], byte[]
         CredentialIssued e = decoder.issued(record.value());
         tracker.onIssued(e);
         facts.issued(e, record.value());
+      } else if (Topics.POLICY.name().equals(topic)) {
+        GeoPolicy p = decoder.policy(record.value());
+        tracker.onPolicy(p);
+        facts.policy(p.getCertificateId(), record.value());
       } else {
         RolloutStatus s = decoder.status(record.value());
         if (tracker.onStatus(s)) {
@@ -97,6 +106,17 @@ final class TrackerProcessor implements Processor<byte[], byte[], byte[], byte[]
       LOG.error("monitor failed on a record of {}", topic, e);
       deadLetter(record, topic, REASON_FAILED, e.toString());
     }
+  }
+
+  /** A policy tombstone, keyed by certificate id: the certificate is no longer allowed anywhere. */
+  private void policyDeleted(Record<byte[], byte[]> record, String topic) {
+    if (record.key() == null) {
+      deadLetter(record, topic, REASON_INVALID, "policy tombstone without a certificate id key");
+      return;
+    }
+    String cert = new String(record.key(), StandardCharsets.UTF_8);
+    tracker.onPolicyDeleted(cert);
+    facts.policy(cert, null);
   }
 
   private void deadLetter(Record<byte[], byte[]> record, String topic, String reason, String detail) {

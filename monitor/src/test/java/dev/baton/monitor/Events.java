@@ -1,6 +1,7 @@
 package dev.baton.monitor;
 
 import dev.baton.avro.v1.CredentialIssued;
+import dev.baton.avro.v1.GeoPolicy;
 import dev.baton.avro.v1.RejectReason;
 import dev.baton.avro.v1.RolloutState;
 import dev.baton.avro.v1.RolloutStatus;
@@ -44,6 +45,11 @@ final class Events {
   static RolloutStatus heartbeat(String dc, String region, Instant at, int installedCount, Instant earliestExpiry) {
     return status(dc, region, RolloutState.HEARTBEAT, at).setInstalledCount(installedCount)
         .setEarliestExpiry(earliestExpiry).build();
+  }
+
+  static GeoPolicy policy(String cert, String... regions) {
+    return GeoPolicy.newBuilder().setCertificateId(cert).setRegions(List.of(regions)).setVersion(1)
+        .setUpdatedAt(Instant.EPOCH).build();
   }
 
   private static RolloutStatus.Builder status(String dc, String region, RolloutState state, Instant at) {

@@ -6,6 +6,7 @@ import static dev.baton.monitor.Events.issued;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.avro.v1.CredentialIssued;
+import dev.baton.avro.v1.GeoPolicy;
 import dev.baton.avro.v1.RolloutStatus;
 import dev.baton.schemas.Topics;
 import dev.baton.service.ConfigSource;
@@ -108,6 +109,23 @@ class MonitorTopologyTest {
     assertThat(rollout.installedBy()).containsExactly("ams1", "fra1");
     assertThat(rollout.coverage()).isEqualTo(2.0 / 3);
     assertThat(tracker.regionCoverage()).containsExactly(new RegionCoverage("eu", 3, 1, 2));
+  }
+
+  @Test
+  void policyAndItsTombstone_decideWhichRolloutsCount() {
+    TestInputTopic<String, GeoPolicy> policyTopic = driver.createInputTopic(Topics.POLICY.name(),
+        new StringSerializer(), Topics.POLICY.valueSerde(config.kafka().serdeProperties()).serializer());
+    status(heartbeat("iad1", "us", T0, 0, null));
+    issue("www", "us", "s1", T0);
+    policyTopic.pipeInput("www", Events.policy("www", "eu"));
+    assertThat(tracker.datacenter("iad1").orElseThrow().missing()).isEmpty();
+
+    policyTopic.pipeInput("www", Events.policy("www", "eu", "us"));
+    assertThat(tracker.datacenter("iad1").orElseThrow().missing()).containsExactly("www");
+
+    policyTopic.pipeInput("www", null);
+    assertThat(tracker.datacenter("iad1").orElseThrow().missing()).isEmpty();
+    assertThat(dlq.isEmpty()).isTrue();
   }
 
   @Test

@@ -114,6 +114,30 @@ class RolloutTrackerTest {
   }
 
   @Test
+  void geoPolicy_leavesDisallowedRegionsOutOfCoverage_andDatacentersListWhatTheyMiss() {
+    tracker.onStatus(heartbeat("fra1", "eu", T0, 0, null));
+    tracker.onStatus(heartbeat("iad1", "us", T0, 0, null));
+    tracker.onIssued(issued("www", "eu", "w-eu", T0, T0.plus(LIFETIME)));
+    tracker.onIssued(issued("www", "us", "w-us", T0, T0.plus(LIFETIME)));
+    tracker.onIssued(issued("api", "eu", "a-eu", T0, T0.plus(LIFETIME)));
+    tracker.onPolicy(Events.policy("www", "eu"));
+
+    assertThat(tracker.datacenter("fra1").orElseThrow().missing()).containsExactly("api", "www");
+    assertThat(tracker.datacenter("iad1").orElseThrow().missing()).isEmpty();
+    assertThat(tracker.datacenter("iad1").orElseThrow().covered()).isTrue();
+    assertThat(tracker.rollouts()).filteredOn(r -> r.serial().equals("w-us"))
+        .singleElement().satisfies(r -> assertThat(r.allowed()).isFalse());
+    assertThat(tracker.regionCoverage())
+        .containsExactly(new RegionCoverage("eu", 1, 2, 0), new RegionCoverage("us", 1, 0, 0));
+
+    tracker.onStatus(installed("fra1", "eu", "www", "w-eu", T0, T0.plusSeconds(1), T0.plus(LIFETIME)));
+    assertThat(tracker.datacenter("fra1").orElseThrow().missing()).containsExactly("api");
+
+    tracker.onPolicyDeleted("api");
+    assertThat(tracker.datacenter("fra1").orElseThrow().covered()).isTrue();
+  }
+
+  @Test
   void headroom_belowThreshold_flagsLowHeadroom() {
     tracker.onStatus(heartbeat("fra1", "eu", T0, 1, null));
     tracker.onStatus(installed("fra1", "eu", "www", "s1", T0, T0.plusSeconds(1), T0.plus(Duration.ofHours(3))));

@@ -7,7 +7,10 @@ import static dev.baton.monitor.Events.rejected;
 import static dev.baton.monitor.Events.removed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.avro.v1.CredentialIssued;
+import dev.baton.avro.v1.GeoPolicy;
 import dev.baton.avro.v1.RejectReason;
+import dev.baton.schemas.Topic;
 import dev.baton.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,13 +56,12 @@ class TrackerProcessorTest {
   }
 
   private void feed(TrackerProcessor p, SpecificRecord event) {
-    boolean isIssued = event instanceof dev.baton.avro.v1.CredentialIssued;
-    String topic = isIssued ? Topics.CREDENTIALS_ISSUED.name() : Topics.ROLLOUT_STATUS.name();
+    Topic<String, ? extends SpecificRecord> topic = event instanceof CredentialIssued ? Topics.CREDENTIALS_ISSUED
+        : event instanceof GeoPolicy ? Topics.POLICY : Topics.ROLLOUT_STATUS;
     @SuppressWarnings("unchecked")
-    Serializer<SpecificRecord> ser = (Serializer<SpecificRecord>) (Serializer<?>) (isIssued
-        ? Topics.CREDENTIALS_ISSUED.valueSerde(serde).serializer() : Topics.ROLLOUT_STATUS.valueSerde(serde).serializer());
-    context.setRecordMetadata(topic, 0, offset++);
-    p.process(new Record<>(new byte[0], ser.serialize(topic, event), 0L));
+    Serializer<SpecificRecord> ser = (Serializer<SpecificRecord>) topic.valueSerde(serde).serializer();
+    context.setRecordMetadata(topic.name(), 0, offset++);
+    p.process(new Record<>(new byte[0], ser.serialize(topic.name(), event), 0L));
   }
 
   @Test
@@ -74,6 +76,10 @@ class TrackerProcessorTest {
     feed(p, removed("ams1", "eu", "www", T0.plusSeconds(9)));
     feed(p, rejected("ams1", "eu", "api", "a7", RejectReason.UNTRUSTED_CHAIN, T0.plusSeconds(10)));
     feed(p, heartbeat("fra1", "eu", T0.plusSeconds(20), 1, T0.plus(LIFETIME)));
+    feed(p, Events.policy("www", "eu", "us"));
+    feed(p, Events.policy("api", "us"));
+    context.setRecordMetadata(Topics.POLICY.name(), 0, offset++);
+    p.process(new Record<>("www".getBytes(java.nio.charset.StandardCharsets.UTF_8), null, 0L));
     p.close();
 
     RolloutTracker second = new RolloutTracker(clock, POLICY);
@@ -82,6 +88,7 @@ class TrackerProcessorTest {
     assertThat(second.datacenters()).isEqualTo(first.datacenters());
     assertThat(second.rollouts()).isEqualTo(first.rollouts());
     assertThat(second.datacenter("fra1").orElseThrow().lastLag()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(second.rollouts()).allSatisfy(r -> assertThat(r.allowed()).isFalse());
     assertThat(second.rollouts()).filteredOn(r -> r.certificateId().equals("www"))
         .singleElement().satisfies(r -> assertThat(r.installedBy()).containsExactly("fra1"));
   }
