@@ -6,10 +6,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,14 +42,18 @@ public final class MonitorMetrics implements DeadLetterListener {
     lag = gauge("baton.monitor.rollout.lag", "seconds",
         "Issued-to-installed time of the datacenter's most recent install");
     earliestExpiry = gauge("baton.monitor.credential.earliest.expiry", "seconds",
-        "Epoch time when the datacenter's earliest-expiring newest credential expires (headroom = this - time())");
-    lastHeartbeat = gauge("baton.monitor.heartbeat.last", "seconds", "Epoch agent time of the datacenter's newest heartbeat");
-    atRiskDatacenter = gauge("baton.monitor.datacenter.at.risk", null, "1 when the datacenter is flagged at risk, else 0");
-    risks = gauge("baton.monitor.datacenters.at.risk", null, "Datacenters flagged at risk, by risk (one may have several)");
+        "Epoch time when the datacenter's earliest-expiring newest credential expires; headroom = this - time()");
+    lastHeartbeat = gauge("baton.monitor.heartbeat.last", "seconds",
+        "Epoch agent time of the datacenter's newest heartbeat");
+    atRiskDatacenter = gauge("baton.monitor.datacenter.at.risk", null,
+        "1 when the datacenter is flagged at risk, else 0");
+    risks = gauge("baton.monitor.datacenters.at.risk", null,
+        "Datacenters flagged at risk, by risk (ANY: at least one)");
     datacenters = gauge("baton.monitor.datacenters", null, "Datacenters known per region");
     coverage = gauge("baton.monitor.rollout.coverage", "ratio",
-        "Share of (datacenter, certificate) pairs of the region holding the newest credential");
-    rejected = gauge("baton.monitor.rejected.credentials", null, "Distinct credentials rejected, by region and reason");
+        "Share of (datacenter, certificate) pairs of the region holding the newest allowed credential");
+    rejected = gauge("baton.monitor.rejected.credentials", null,
+        "Distinct credentials rejected, by region and reason");
     refresh();
   }
 
@@ -60,34 +65,32 @@ public final class MonitorMetrics implements DeadLetterListener {
   /** Recomputes every gauge from the tracker's current state. */
   public void refresh() {
     List<DatacenterView> views = tracker.datacenters();
-    lag.register(rows(views, d -> d.lastLag() == null ? null : seconds(d.lastLag())), true);
-    earliestExpiry.register(rows(views, d -> epochSeconds(d.earliestExpiry())), true);
-    lastHeartbeat.register(rows(views, d -> epochSeconds(d.lastHeartbeat())), true);
-    atRiskDatacenter.register(rows(views, d -> d.atRisk() ? 1 : 0), true);
-    Map<Risk, Integer> byRisk = new EnumMap<>(Risk.class);
-    Map<List<String>, Long> byRegionReason = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
-    Map<String, Integer> perRegion = new TreeMap<>();
+    lag.register(perDatacenter(views, d -> d.lastLag() == null ? null : d.lastLag().toMillis() / 1000.0), true);
+    earliestExpiry.register(perDatacenter(views, d -> epochSeconds(d.earliestExpiry())), true);
+    lastHeartbeat.register(perDatacenter(views, d -> epochSeconds(d.lastHeartbeat())), true);
+    atRiskDatacenter.register(perDatacenter(views, d -> d.atRisk() ? 1 : 0), true);
+    risks.register(riskRows(views), true);
+    Map<String, Long> perRegion = new TreeMap<>();
+    Map<Tags, Long> perReason = new HashMap<>();
     for (DatacenterView d : views) {
-      d.risks().forEach(r -> byRisk.merge(r, 1, Integer::sum));
-      d.rejections().forEach((reason, n) -> byRegionReason.merge(List.of(d.region(), reason), n, Long::sum));
-      perRegion.merge(d.region(), 1, Integer::sum);
+      perRegion.merge(d.region(), 1L, Long::sum);
+      d.rejections().forEach((reason, n) -> perReason.merge(Tags.of("region", d.region(), "reason", reason), n,
+          Long::sum));
     }
-    List<MultiGauge.Row<?>> riskRows = new ArrayList<>();
+    datacenters.register(rows(perRegion.entrySet(), e -> Tags.of("region", e.getKey()), Map.Entry::getValue), true);
+    coverage.register(rows(tracker.regionCoverage(), c -> Tags.of("region", c.region()), RegionCoverage::ratio), true);
+    rejected.register(rows(perReason.entrySet(), Map.Entry::getKey, Map.Entry::getValue), true);
+  }
+
+  private static List<MultiGauge.Row<?>> riskRows(List<DatacenterView> views) {
+    Map<Risk, Integer> byRisk = new EnumMap<>(Risk.class);
+    views.forEach(d -> d.risks().forEach(r -> byRisk.merge(r, 1, Integer::sum)));
+    List<MultiGauge.Row<?>> rows = new ArrayList<>();
     for (Risk r : Risk.values()) {
-      riskRows.add(MultiGauge.Row.of(Tags.of("risk", r.name()), byRisk.getOrDefault(r, 0)));
+      rows.add(MultiGauge.Row.of(Tags.of("risk", r.name()), byRisk.getOrDefault(r, 0)));
     }
-    riskRows.add(MultiGauge.Row.of(Tags.of("risk", "ANY"), views.stream().filter(DatacenterView::atRisk).count()));
-    risks.register(riskRows, true);
-    List<MultiGauge.Row<?>> regionRows = new ArrayList<>();
-    perRegion.forEach((region, n) -> regionRows.add(MultiGauge.Row.of(Tags.of("region", region), n)));
-    datacenters.register(regionRows, true);
-    List<MultiGauge.Row<?>> coverageRows = new ArrayList<>();
-    tracker.regionCoverage().forEach(c -> coverageRows.add(MultiGauge.Row.of(Tags.of("region", c.region()), c.ratio())));
-    coverage.register(coverageRows, true);
-    List<MultiGauge.Row<?>> rejectedRows = new ArrayList<>();
-    byRegionReason.forEach((k, n) ->
-        rejectedRows.add(MultiGauge.Row.of(Tags.of("region", k.get(0), "reason", k.get(1)), n)));
-    rejected.register(rejectedRows, true);
+    rows.add(MultiGauge.Row.of(Tags.of("risk", "ANY"), views.stream().filter(DatacenterView::atRisk).count()));
+    return rows;
   }
 
   /** Counts a dead-lettered record in {@code baton_monitor_dead_letters_total{topic,reason}}. */
@@ -100,19 +103,22 @@ public final class MonitorMetrics implements DeadLetterListener {
         .increment();
   }
 
-  private static List<MultiGauge.Row<?>> rows(List<DatacenterView> views, Function<DatacenterView, Number> value) {
+  /** One row per datacenter (labels region, datacenter) whose value is known. */
+  private static List<MultiGauge.Row<?>> perDatacenter(List<DatacenterView> views,
+      Function<DatacenterView, Number> value) {
+    return rows(views, d -> Tags.of("region", d.region(), "datacenter", d.datacenter()), value);
+  }
+
+  private static <T> List<MultiGauge.Row<?>> rows(Collection<T> items, Function<T, Tags> tags,
+      Function<T, Number> value) {
     List<MultiGauge.Row<?>> rows = new ArrayList<>();
-    for (DatacenterView d : views) {
-      Number v = value.apply(d);
+    for (T item : items) {
+      Number v = value.apply(item);
       if (v != null) {
-        rows.add(MultiGauge.Row.of(Tags.of("region", d.region(), "datacenter", d.datacenter()), v));
+        rows.add(MultiGauge.Row.of(tags.apply(item), v));
       }
     }
     return rows;
-  }
-
-  private static Double seconds(Duration d) {
-    return d.toMillis() / 1000.0;
   }
 
   private static Long epochSeconds(Instant t) {

@@ -65,7 +65,7 @@ class MonitorIT {
   }
 
   @Test
-  void issuedAndStatusEvents_showAsLagAndCoverage_inTheApiAndMetrics_andSurviveARestart() throws Exception {
+  void issuedAndStatusEvents_showAsLagAndCoverage_inTheApiAndMetrics_poisonIsSkipped_andStateSurvivesARestart() throws Exception {
     Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Instant expiresAt = issuedAt.plus(Duration.ofHours(6));
     try (Monitor monitor = new Monitor(config("first")).start()) {
@@ -76,7 +76,10 @@ class MonitorIT {
       try (KafkaProducer<String, CredentialIssued> issuedProducer = producer(Topics.CREDENTIALS_ISSUED
               .valueSerde(serde).serializer());
           KafkaProducer<String, RolloutStatus> statusProducer = producer(Topics.ROLLOUT_STATUS
-              .valueSerde(serde).serializer())) {
+              .valueSerde(serde).serializer());
+          KafkaProducer<String, byte[]> rawProducer = producer(Serdes.ByteArray().serializer())) {
+        // A poison record first: the monitor dead-letters it and goes on with the good ones.
+        rawProducer.send(new ProducerRecord<>(Topics.ROLLOUT_STATUS.name(), fra1, new byte[] {0, 0, 0})).get();
         issuedProducer.send(new ProducerRecord<>(Topics.CREDENTIALS_ISSUED.name(),
             Topics.credentialKey(cert, region), issued(cert, region, "s1", issuedAt, expiresAt))).get();
         for (String dc : new String[] {fra1, ams1}) {
@@ -100,6 +103,7 @@ class MonitorIT {
       assertThat(metrics)
           .contains("baton_monitor_rollout_lag_seconds{datacenter=\"" + fra1 + "\",region=\"" + region + "\"} 1.5")
           .contains("baton_monitor_rollout_coverage_ratio{region=\"" + region + "\"} 0.5")
+          .contains("baton_monitor_dead_letters_total{reason=\"UNREADABLE\",topic=\"baton.rollout.status\"} 1.0")
           .contains("baton_monitor_credential_earliest_expiry_seconds{datacenter=\"" + fra1 + "\",region=\""
               + region + "\"} " + (double) expiresAt.getEpochSecond());
     }

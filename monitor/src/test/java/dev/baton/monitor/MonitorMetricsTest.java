@@ -5,6 +5,7 @@ import static dev.baton.monitor.Events.installed;
 import static dev.baton.monitor.Events.issued;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.avro.v1.RejectReason;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -27,6 +28,7 @@ class MonitorMetricsTest {
     tracker.onStatus(heartbeat("ams1", "eu", T0, 0, null));
     tracker.onIssued(issued("www", "eu", "serial-1", T0, expires));
     tracker.onStatus(installed("fra1", "eu", "www", "serial-1", T0, T0.plusMillis(2250), expires));
+    tracker.onStatus(Events.rejected("ams1", "eu", "www", "serial-0", RejectReason.EXPIRED, T0));
 
     metrics.refresh();
     String scrape = registry.scrape();
@@ -40,6 +42,7 @@ class MonitorMetricsTest {
         .contains("baton_monitor_datacenter_at_risk{datacenter=\"fra1\",region=\"eu\"} 1.0")
         .contains("baton_monitor_datacenters_at_risk{risk=\"LOW_HEADROOM\"} 1.0")
         .contains("baton_monitor_datacenters_at_risk{risk=\"ANY\"} 1.0")
+        .contains("baton_monitor_rejected_credentials{reason=\"EXPIRED\",region=\"eu\"} 1.0")
         .doesNotContain("www").doesNotContain("serial-1").doesNotContain("certificate=");
     assertThat(scrape).doesNotContain("baton_monitor_rollout_lag_seconds{datacenter=\"ams1\"");
   }
