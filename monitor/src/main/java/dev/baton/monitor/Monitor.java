@@ -40,9 +40,9 @@ public final class Monitor implements AutoCloseable {
   private final MonitorConfig config;
   private final RolloutTracker tracker;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private KafkaStreams streams;
+  private volatile KafkaStreams streams;
   private Vertx vertx;
-  private ManagementServer management;
+  private volatile ManagementServer management;
 
   /** A monitor judging time by the system clock. */
   public Monitor(MonitorConfig config) {
@@ -102,6 +102,9 @@ public final class Monitor implements AutoCloseable {
 
   /** The bound management port (after {@link #start()}). */
   public int managementPort() {
+    if (management == null) {
+      throw new IllegalStateException("monitor not started");
+    }
     return management.actualPort();
   }
 
