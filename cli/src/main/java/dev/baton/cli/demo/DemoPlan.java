@@ -35,7 +35,8 @@ public record DemoPlan(Optional<Duration> duration, Duration lifetime, List<Stri
 
   /** The datacenters of the demo: two per region in eu, us and apac. */
   public static final String DEFAULT_DATACENTERS = "eu:fra1,eu:ams1,us:iad1,us:sjc1,apac:sin1,apac:nrt1";
-  static final Duration MIN_LIFETIME = Duration.ofMinutes(1);
+  /** The issuer does not mint credentials shorter than this (not worth rolling out). */
+  static final Duration MIN_LIFETIME = Duration.ofMinutes(5);
   static final Duration MAX_LIFETIME = Duration.ofDays(7);
   static final Duration MIN_DURATION = Duration.ofSeconds(30);
   static final int MAX_CERTIFICATES = 20;
@@ -48,7 +49,8 @@ public record DemoPlan(Optional<Duration> duration, Duration lifetime, List<Stri
     datacenters = List.copyOf(datacenters);
     policy = Map.copyOf(policy);
     if (lifetime.compareTo(MIN_LIFETIME) < 0 || lifetime.compareTo(MAX_LIFETIME) > 0) {
-      throw new IllegalArgumentException("--lifetime " + lifetime + " must be between 1m and 7d");
+      throw new IllegalArgumentException("--lifetime " + lifetime
+          + " must be between 5m (the issuer mints nothing shorter) and 7d (RFC 9345's maximum)");
     }
     if (duration.isPresent() && duration.get().compareTo(MIN_DURATION) < 0) {
       throw new IllegalArgumentException("--duration " + duration.get() + " is too short to see anything (minimum 30s)");

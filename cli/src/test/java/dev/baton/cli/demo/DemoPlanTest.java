@@ -68,7 +68,7 @@ class DemoPlanTest {
   @Test
   void limits_areEnforced() {
     assertThatThrownBy(() -> plan(0, "eu:fra1", null)).hasMessageContaining("--certificates");
-    assertThatThrownBy(() -> DemoPlan.of(null, Duration.ofSeconds(10), 1, "eu:fra1", null, dir))
+    assertThatThrownBy(() -> DemoPlan.of(null, Duration.ofMinutes(4), 1, "eu:fra1", null, dir))
         .hasMessageContaining("--lifetime");
     assertThatThrownBy(() -> DemoPlan.of(Duration.ofSeconds(5), Duration.ofMinutes(10), 1, "eu:fra1", null, dir))
         .hasMessageContaining("--duration");
