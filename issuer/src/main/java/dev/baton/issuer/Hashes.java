@@ -7,10 +7,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 helpers: fingerprints, and stable pseudo-random numbers for jitter. */
-final class Hashes {
+public final class Hashes {
   private Hashes() {}
 
-  static byte[] sha256(byte[] data) {
+  public static byte[] sha256(byte[] data) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(data);
     } catch (NoSuchAlgorithmException e) {
@@ -19,7 +19,7 @@ final class Hashes {
   }
 
   /** Lowercase hex SHA-256. */
-  static String sha256Hex(byte[] data) {
+  public static String sha256Hex(byte[] data) {
     return HexFormat.of().formatHex(sha256(data));
   }
 
