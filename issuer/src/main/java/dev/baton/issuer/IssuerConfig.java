@@ -120,13 +120,17 @@ public record IssuerConfig(
 
   private static SignatureScheme scheme(ConfigSource config) {
     String name = config.string(DC_SCHEME, SignatureScheme.ECDSA_SECP256R1_SHA256.tlsName());
-    for (SignatureScheme s : SignatureScheme.values()) {
-      if (s.tlsName().equalsIgnoreCase(name.trim())) {
-        return s;
-      }
+    SignatureScheme scheme;
+    try {
+      scheme = SignatureScheme.parse(name);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(DC_SCHEME, e.getMessage());
     }
-    throw new ConfigException(DC_SCHEME, "'" + name + "' is not a TLS signature scheme name (e.g. "
-        + SignatureScheme.ECDSA_SECP256R1_SHA256.tlsName() + ", " + SignatureScheme.ED25519.tlsName() + ")");
+    if (!SignatureScheme.mintable().contains(scheme)) {
+      throw new ConfigException(DC_SCHEME, "'" + name + "' cannot be a delegated credential's key; use one of "
+          + SignatureScheme.mintable().stream().map(SignatureScheme::tlsName).toList());
+    }
+    return scheme;
   }
 
   private static String defaultIssuerId() {

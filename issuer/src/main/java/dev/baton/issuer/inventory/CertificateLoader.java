@@ -13,6 +13,8 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -75,7 +77,7 @@ final class CertificateLoader {
     try {
       chain = Pem.readCertificates(dir.resolve(CERT_PEM));
     } catch (RuntimeException e) {
-      throw unreadable(dir.resolve(CERT_PEM), e);
+      throw unreadable(e);
     }
     try {
       signer = FileKeySigner.load(dir.resolve(KEY_PEM));
@@ -117,7 +119,13 @@ final class CertificateLoader {
       for (Certificate c : certs) {
         chain.add((X509Certificate) c);
       }
-      return new Loaded(delegation(chain, file), FileKeySigner.of(privateKey, chain.get(0).getPublicKey()), "");
+      Signer signer;
+      try {
+        signer = FileKeySigner.of(privateKey, chain.get(0).getPublicKey());
+      } catch (IllegalArgumentException e) {
+        throw new InventoryException(Rejection.Reason.KEY_MISMATCH, file + ": " + e.getMessage());
+      }
+      return new Loaded(delegation(chain, file), signer, "");
     } catch (IOException | GeneralSecurityException | ClassCastException e) {
       throw new InventoryException(Rejection.Reason.UNREADABLE,
           file + " cannot be opened (wrong password or not PKCS#12): " + e.getClass().getSimpleName());
@@ -134,20 +142,26 @@ final class CertificateLoader {
       return DelegationCertificate.of(chain);
     } catch (CredentialPolicyException e) {
       throw new InventoryException(Rejection.Reason.NOT_DELEGATION_CERTIFICATE,
-          file + " cannot delegate (RFC 9345 section 4.2): " + e.getMessage(), e);
+          file + ": " + e.getMessage(), e);
     }
   }
 
   private static Loaded checked(Loaded loaded, String source) {
-    byte[] certKey = loaded.certificate().certificate().getPublicKey().getEncoded();
-    if (!Arrays.equals(certKey, loaded.signer().publicKey().getEncoded())) {
+    PublicKey certKey = loaded.certificate().certificate().getPublicKey();
+    PublicKey signerKey = loaded.signer().publicKey();
+    boolean same = Arrays.equals(certKey.getEncoded(), signerKey.getEncoded())
+        // RSA keys may differ only in how their parameters are encoded.
+        || certKey instanceof RSAPublicKey a && signerKey instanceof RSAPublicKey b
+            && a.getModulus().equals(b.getModulus()) && a.getPublicExponent().equals(b.getPublicExponent());
+    if (!same) {
       throw new InventoryException(Rejection.Reason.KEY_MISMATCH,
           source + ": the private key does not belong to the certificate");
     }
     return new Loaded(loaded.certificate(), loaded.signer(), source);
   }
 
-  private static InventoryException unreadable(Path file, RuntimeException e) {
-    return new InventoryException(Rejection.Reason.UNREADABLE, file + " cannot be read: " + e.getMessage(), e);
+  private static InventoryException unreadable(RuntimeException e) {
+    // Pem's messages name the file already and never quote key bytes.
+    return new InventoryException(Rejection.Reason.UNREADABLE, e.getMessage(), e);
   }
 }
