@@ -11,6 +11,7 @@ import dev.baton.service.Readiness;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -141,7 +142,9 @@ final class IssuerEngine {
       return;
     }
     // A clock ahead of ours must not keep the request open forever.
-    Instant at = requestedAt.isAfter(clock.instant()) ? clock.instant() : requestedAt;
+    Instant now = clock.instant();
+    // Millisecond precision, like issuedAt: a credential minted in the same millisecond satisfies it.
+    Instant at = (requestedAt.isAfter(now) ? now : requestedAt).truncatedTo(ChronoUnit.MILLIS);
     if (region == null) {
       certificateRequests.merge(certificateId, at, (a, b) -> a.isAfter(b) ? a : b);
     } else {
