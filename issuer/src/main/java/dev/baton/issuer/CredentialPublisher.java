@@ -37,7 +37,8 @@ final class CredentialPublisher implements IssuerEngine.Sink, AutoCloseable {
   static CredentialPublisher create(KafkaSettings kafka, String issuerId) {
     Map<String, Object> props = new HashMap<>();
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis());
-    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    // send() blocks the minting thread while metadata is missing (broker down): keep it short.
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "baton-issuer-" + issuerId);
     props.putAll(kafka.clientProperties());
@@ -62,7 +63,8 @@ final class CredentialPublisher implements IssuerEngine.Sink, AutoCloseable {
         }
       });
     } catch (RuntimeException e) {
-      // Serialization (registry down) and metadata timeouts are thrown, not called back.
+      // Serialization (registry down) and metadata timeouts are thrown, not called back: the
+      // returned stage is then already failed, which tells the engine to stop this round.
       acked.completeExceptionally(e);
     }
     return acked;

@@ -155,7 +155,11 @@ final class IssuerEngine {
     tick();
   }
 
-  /** Evaluates every pair and mints those that are due. */
+  /**
+   * Evaluates every pair and mints those that are due. When the sink refuses a send at once (no
+   * broker metadata, registry down) the rest of the round is skipped: each send would block just
+   * as long, and the next tick tries again.
+   */
   void tick() {
     updateReadiness();
     if (!readiness.ready()) {
@@ -163,6 +167,7 @@ final class IssuerEngine {
     }
     Instant now = clock.instant();
     Map<PairKey, Instant> due = new TreeMap<>();
+    boolean sinkAccepting = true;
     for (InventoryEntry certificate : certificates.values()) {
       for (RegionEntry region : regions.values()) {
         PairKey pair = new PairKey(certificate.id(), region.region());
@@ -172,9 +177,9 @@ final class IssuerEngine {
         RenewalSchedule.Target target =
             new RenewalSchedule.Target(certificate.fingerprint(), certificate.notAfter(), region.keyId());
         Decision d = schedule.decide(effectiveState(pair), target, now);
-        if (d.action() == Decision.Action.MINT) {
-          mint(pair, certificate, region, d);
-        } else if (d.action() == Decision.Action.WAIT) {
+        if (d.action() == Decision.Action.MINT && sinkAccepting) {
+          sinkAccepting = mint(pair, certificate, region, d);
+        } else if (d.action() != Decision.Action.HOLD) {
           due.put(pair, d.at());
         }
       }
@@ -183,13 +188,14 @@ final class IssuerEngine {
     metrics.inFlight(inFlight.size());
   }
 
-  private void mint(PairKey pair, InventoryEntry certificate, RegionEntry region, Decision d) {
+  /** Mints and sends one pair; false when the sink refused the send at once. */
+  private boolean mint(PairKey pair, InventoryEntry certificate, RegionEntry region, Decision d) {
     CredentialIssued event;
     try {
       event = minting.mint(certificate, region, d.validity());
     } catch (RuntimeException e) {
       failed(pair, category(e), e);
-      return;
+      return true;
     }
     inFlight.put(pair, d.reason());
     CompletionStage<?> sent;
@@ -198,7 +204,9 @@ final class IssuerEngine {
     } catch (RuntimeException e) {
       sent = CompletableFuture.failedFuture(e);
     }
+    boolean refused = sent.toCompletableFuture().isCompletedExceptionally();
     sent.whenCompleteAsync((ok, error) -> sent(pair, event, d.reason(), error), loop);
+    return !refused;
   }
 
   private void sent(PairKey pair, CredentialIssued event, Decision.Reason reason, Throwable error) {

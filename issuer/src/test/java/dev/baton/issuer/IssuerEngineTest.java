@@ -186,21 +186,37 @@ class IssuerEngineTest {
   }
 
   @Test
-  void failedSend_isNotCountedAsMinted_andIsRetriedAfterBackoff() {
+  void failedSend_isNotCountedAsMinted_stopsTheRound_andIsRetriedAfterBackoff() {
     sink.failWith = new NetworkException("broker gone");
     startReady(Map.of());
-    assertThat(sink.drain()).hasSize(4);
+    assertThat(sink.drain()).as("the first refused send ends the round").hasSize(1);
     assertThat(engine.newest()).isEmpty();
 
     sink.failWith = null;
     engine.tick();
-    assertThat(sink.sent).as("backing off").isEmpty();
+    assertThat(sink.drain()).as("the other pairs; the failed one backs off").hasSize(3);
 
     clock.advance(policy.backoffInitial());
     engine.tick();
-    assertThat(sink.drain()).hasSize(4);
+    assertThat(sink.drain()).hasSize(1);
     assertThat(engine.newest()).hasSize(4);
-    assertThat(meters.get("baton.issuer.mint.failures").tag("reason", "send").counter().count()).isEqualTo(4.0);
+    assertThat(meters.get("baton.issuer.mint.failures").tag("reason", "send").counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void sendFailingAfterAcceptance_backsOffOnlyThatPair() {
+    sink.autoAck = false;
+    startReady(Map.of());
+    assertThat(sink.drain()).hasSize(4);
+    sink.pending.get(0).completeExceptionally(new NetworkException("request timed out"));
+    sink.pending.subList(1, 4).forEach(f -> f.complete(null));
+    assertThat(engine.newest()).hasSize(3);
+
+    sink.autoAck = true;
+    clock.advance(policy.backoffInitial());
+    engine.tick();
+    assertThat(sink.drain()).hasSize(1);
+    assertThat(engine.newest()).hasSize(4);
   }
 
   @Test
