@@ -60,6 +60,11 @@ public final class InventoryScanner {
     this.clock = requireNonNull(clock, "clock must not be null");
   }
 
+  /** True for a safe certificate id: 1-64 of [a-z0-9._-], starting with a letter or digit. */
+  public static boolean isSafeId(String id) {
+    return id != null && SAFE_ID.matcher(id).matches();
+  }
+
   /** Scans the directory now. Never throws for bad content. */
   public synchronized InventoryScan scan() {
     Map<String, InventoryEntry> valid = new TreeMap<>();
