@@ -9,14 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -38,6 +36,7 @@ final class ControlConsumer implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(ControlConsumer.class);
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration RETRY = Duration.ofSeconds(2);
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final Consumer<byte[], byte[]> consumer;
   private final Deserializer<RegionKey> regionDeserializer;
@@ -93,45 +92,23 @@ final class ControlConsumer implements Runnable {
   }
 
   private void assign() {
-    List<TopicPartition> regions = partitions(Topics.REGIONS.name());
-    List<TopicPartition> requests = partitions(Topics.ISSUE_REQUESTS.name());
+    List<TopicPartition> regions = Seek.partitions(consumer, Topics.REGIONS.name(), TIMEOUT);
+    List<TopicPartition> requests = Seek.partitions(consumer, Topics.ISSUE_REQUESTS.name(), TIMEOUT);
     List<TopicPartition> all = new ArrayList<>(regions);
     all.addAll(requests);
     consumer.assign(all);
     consumer.seekToBeginning(regions);
-    Map<TopicPartition, Long> since = new HashMap<>();
-    requests.forEach(tp -> since.put(tp, clock.instant().minus(lookback).toEpochMilli()));
-    Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(since);
-    Map<TopicPartition, Long> requestEnds = consumer.endOffsets(requests);
-    for (TopicPartition tp : requests) {
-      OffsetAndTimestamp start = starts.get(tp);
-      consumer.seek(tp, start == null ? requestEnds.get(tp) : start.offset());
-    }
-    regionEnds = consumer.endOffsets(regions);
+    Seek.toTime(consumer, requests, clock.instant().minus(lookback), TIMEOUT);
+    regionEnds = consumer.endOffsets(regions, TIMEOUT);
     LOG.info("reading {} partitions of {} from the beginning and {} of {} from {} ago", regions.size(),
         Topics.REGIONS.name(), requests.size(), Topics.ISSUE_REQUESTS.name(), lookback);
   }
 
-  private List<TopicPartition> partitions(String topic) {
-    List<TopicPartition> out = consumer.partitionsFor(topic).stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-    if (out.isEmpty()) {
-      throw new KafkaException("topic " + topic + " does not exist (yet)");
-    }
-    return out;
-  }
-
   private void checkRegionsLoaded() {
-    if (regionsLoaded) {
-      return;
+    if (!regionsLoaded && Seek.reached(consumer, regionEnds)) {
+      regionsLoaded = true;
+      loop.execute(engine::regionsLoaded);
     }
-    for (Map.Entry<TopicPartition, Long> e : regionEnds.entrySet()) {
-      if (consumer.position(e.getKey()) < e.getValue()) {
-        return;
-      }
-    }
-    regionsLoaded = true;
-    loop.execute(engine::regionsLoaded);
   }
 
   private void dispatch(ConsumerRecord<byte[], byte[]> r) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -36,27 +35,16 @@ final class ReadBack {
   /**
    * Reads from {@code from} to the current end.
    *
-   * @throws TimeoutException when the topic or its end cannot be reached within {@code timeout}
+   * @throws org.apache.kafka.common.KafkaException when the topic or its end cannot be reached in time
    */
   Map<PairKey, IssuedCredential> read(Instant from, Duration timeout) {
     String topic = Topics.CREDENTIALS_ISSUED.name();
-    List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-    if (partitions.isEmpty()) {
-      throw new TimeoutException("topic " + topic + " has no partitions (does it exist?)");
-    }
+    List<TopicPartition> partitions = Seek.partitions(consumer, topic, timeout);
     consumer.assign(partitions);
-    Map<TopicPartition, Long> query = new HashMap<>();
-    partitions.forEach(tp -> query.put(tp, from.toEpochMilli()));
-    Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(query, timeout);
-    Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
-    for (TopicPartition tp : partitions) {
-      OffsetAndTimestamp start = starts.get(tp);
-      consumer.seek(tp, start == null ? ends.get(tp) : start.offset());
-    }
+    Map<TopicPartition, Long> ends = Seek.toTime(consumer, partitions, from, timeout);
     Map<PairKey, IssuedCredential> newest = new HashMap<>();
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!caughtUp(ends)) {
+    while (!Seek.reached(consumer, ends)) {
       if (System.nanoTime() > deadline) {
         throw new TimeoutException("read-back of " + topic + " did not reach the end offsets " + ends + " in " + timeout);
       }
@@ -73,14 +61,5 @@ final class ReadBack {
     }
     consumer.unsubscribe();
     return newest;
-  }
-
-  private boolean caughtUp(Map<TopicPartition, Long> ends) {
-    for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
-      if (consumer.position(e.getKey()) < e.getValue()) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +37,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +81,7 @@ class IssuerIT {
       TestCertificates.writePem(inventory, c, TestCertificates.make(c, clock, Duration.ofDays(30)));
     }
     createTopics(bootstrap);
+    publishPoison(bootstrap, registry);
     publishRegions(bootstrap, registry);
     IssuerConfig config = config(bootstrap, registry);
 
@@ -94,6 +97,9 @@ class IssuerIT {
           .hasSize(6);
       events.forEach(e -> EventChecks.assertGood(e, regionKeys, clock));
       assertManagement(issuer.managementPort());
+      assertThat(poisonCount(issuer, Topics.REGIONS.name())).as("garbage and a forged key id").isEqualTo(2.0);
+      assertThat(poisonCount(issuer, Topics.CREDENTIALS_ISSUED.name())).isEqualTo(1.0);
+      assertThat(poisonCount(issuer, Topics.ISSUE_REQUESTS.name())).isEqualTo(1.0);
 
       // baton issue-now --certificate www-<run> --region eu-<run>
       PairKey www = new PairKey("www-" + run, "eu-" + run);
@@ -150,6 +156,33 @@ class IssuerIT {
       TopicSetup.ensure(admin, (short) 1, Duration.ofSeconds(30),
           List.<Topic<?, ?>>of(Topics.CREDENTIALS_ISSUED, Topics.REGIONS, Topics.ISSUE_REQUESTS));
     }
+  }
+
+  /** Records every consumer of the issuer must survive: bytes that do not decode, a forged region key. */
+  private void publishPoison(String bootstrap, String registry) throws Exception {
+    byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+        new ByteArraySerializer(),
+        new ByteArraySerializer())) {
+      for (String topic : List.of(Topics.REGIONS.name(), Topics.CREDENTIALS_ISSUED.name(), Topics.ISSUE_REQUESTS.name())) {
+        producer.send(new ProducerRecord<>(topic, ("poison-" + run).getBytes(StandardCharsets.UTF_8),
+            garbage)).get();
+      }
+    }
+    Map<String, Object> serde = Map.of("schema.registry.url", registry);
+    try (KafkaProducer<String, RegionKey> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+        Topics.REGIONS.keySerde(serde).serializer(), Topics.REGIONS.valueSerde(serde).serializer())) {
+      RegionKeyPair key = RegionKeyPair.generate();
+      String region = "forged-" + run;
+      producer.send(new ProducerRecord<>(Topics.REGIONS.name(), region, RegionKey.newBuilder().setRegion(region)
+          .setKeyId("00112233445566778899aabbccddeeff").setKemId(key.publicKey().kemId())
+          .setPublicKey(ByteBuffer.wrap(key.publicKey().raw())).setCreatedAt(Instant.now()).build())).get();
+    }
+  }
+
+  private static double poisonCount(Issuer issuer, String topic) {
+    Counter c = issuer.meterRegistry().find("baton.issuer.poison.records").tag("topic", topic).counter();
+    return c == null ? 0 : c.count();
   }
 
   private void publishRegions(String bootstrap, String registry) throws Exception {
