@@ -22,7 +22,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * completes exceptionally; the engine then backs off and mints a fresh credential, so nothing is
  * dropped and a stale one is never sent late.
  */
-final class CredentialPublisher implements IssuerEngine.Sink, AutoCloseable {
+public final class CredentialPublisher implements IssuerEngine.Sink, AutoCloseable {
 
   /** Default delivery timeout: the producer retries internally for this long. */
   static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(30);
@@ -33,8 +33,8 @@ final class CredentialPublisher implements IssuerEngine.Sink, AutoCloseable {
     this.producer = requireNonNull(producer, "producer must not be null");
   }
 
-  /** A publisher with its own producer. */
-  static CredentialPublisher create(KafkaSettings kafka, String issuerId) {
+  /** A publisher with its own producer (the issuer's settings; also used by the benchmark). */
+  public static CredentialPublisher create(KafkaSettings kafka, String issuerId) {
     Map<String, Object> props = new HashMap<>();
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis());
     // send() blocks the minting thread while metadata is missing (broker down): keep it short.
@@ -51,6 +51,7 @@ final class CredentialPublisher implements IssuerEngine.Sink, AutoCloseable {
         Topics.CREDENTIALS_ISSUED.valueSerde(serde).serializer()));
   }
 
+  /** Sends one event keyed {@code certificateId/region}; completes when acked. */
   @Override
   public CompletionStage<RecordMetadata> send(PairKey pair, CredentialIssued event) {
     CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
@@ -68,6 +69,11 @@ final class CredentialPublisher implements IssuerEngine.Sink, AutoCloseable {
       acked.completeExceptionally(e);
     }
     return acked;
+  }
+
+  /** Waits until everything sent so far is acked or failed. */
+  public void flush() {
+    producer.flush();
   }
 
   @Override
