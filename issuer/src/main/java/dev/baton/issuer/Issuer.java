@@ -75,10 +75,15 @@ public final class Issuer implements AutoCloseable {
     }
     LOG.info("starting {}", config);
     loop = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "baton-issuer-loop"));
-    publisher = CredentialPublisher.create(config.kafka(), config.issuerId());
-    CredentialFactory factory = new CredentialFactory(clock, config.dcScheme(), config.issuerId());
-    engine = new IssuerEngine(new RenewalSchedule(config.schedule()), factory::mint, publisher, loop, clock, metrics);
-    startManagement();
+    try {
+      publisher = CredentialPublisher.create(config.kafka(), config.issuerId());
+      CredentialFactory factory = new CredentialFactory(clock, config.dcScheme(), config.issuerId());
+      engine = new IssuerEngine(new RenewalSchedule(config.schedule()), factory::mint, publisher, loop, clock, metrics);
+      startManagement();
+    } catch (RuntimeException e) {
+      close(); // e.g. the management port is taken: leave no threads behind
+      throw e;
+    }
     InventoryScanner scanner = new InventoryScanner(config.inventoryDir(), env, clock);
     loop.execute(guarded("start-up", this::bootstrap));
     loop.scheduleWithFixedDelay(guarded("inventory scan", () -> engine.applyInventory(scanner.scan())),
