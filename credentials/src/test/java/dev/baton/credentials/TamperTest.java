@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Flipping bits in any byte of any region of a DC gets it refused: by the parser or by the verifier. */
 class TamperTest {
-  private static final byte[] FLIPS = {0x01, (byte) 0x80, (byte) 0xff};
+  private static final byte[] FLIPS = {0x01, (byte) 0x80};
 
   @ParameterizedTest
   @EnumSource(value = KeyType.class, names = {"P256", "ED25519", "RSAPSS2048"})
@@ -33,7 +33,7 @@ class TamperTest {
           refusedByParser++;
           continue;
         }
-        VerificationResult result = verifier.verify(dc, cert.certificate(), minted.privateKey());
+        VerificationResult result = verifier.verify(dc, cert.certificate());
         assertThat(result.valid()).as("%s byte %d (%s) ^ 0x%02x", certType, i, region(wire, i), flip).isFalse();
         refusedByVerifier++;
       }
