@@ -16,10 +16,12 @@ import net.jqwik.api.Provide;
 /**
  * Parser robustness over random and mutated inputs: parse either returns a DC whose encoding is
  * exactly the input, or throws {@link MalformedCredentialException}; nothing else escapes. The
- * default run executes 120k cases in a few seconds.
+ * default run executes 121k cases in a few seconds.
  */
 class ParserPropertiesTest {
   private static final List<byte[]> SEEDS = List.of(TestData.hex("peer_dc.hex"), TestData.hex("factory_dc.hex"));
+  private static final java.security.cert.X509Certificate CERT = TestData.cert("cred_cert.pem");
+  private static final java.time.Clock FIZZ_NOW = TestData.at("2019-06-10T18:08:58Z");
 
   @Property(tries = 30_000)
   void parse_randomBytes_roundTripsOrThrowsMalformed(@ForAll("randomBytes") byte[] input) {
@@ -45,6 +47,20 @@ class ParserPropertiesTest {
     assertThat(parsed.signature()).isEqualTo(dc.signature());
     assertThat(parsed.fingerprint()).hasSize(64).isEqualTo(dc.fingerprint());
     assertThat(parsed.serial()).isEqualTo(dc.fingerprint().substring(0, 32));
+  }
+
+  /** Whatever a mutation did, the verifier answers (never throws) and refuses anything changed. */
+  @Property(tries = 1_000)
+  void verify_mutatedKnownDc_neverThrowsAndRefusesChanges(@ForAll("mutatedDcs") byte[] input) {
+    DelegatedCredential dc;
+    try {
+      dc = DelegatedCredential.parse(input);
+    } catch (MalformedCredentialException expected) {
+      return;
+    }
+    VerificationResult result = new CredentialVerifier(FIZZ_NOW).verify(dc, CERT);
+    boolean original = SEEDS.stream().anyMatch(seed -> Arrays.equals(seed, input));
+    assertThat(result.valid()).isEqualTo(original);
   }
 
   private static void assertParsesStrictlyOrRejects(byte[] input) {
