@@ -83,6 +83,16 @@ class CertAndDcCommandsTest {
   }
 
   @Test
+  void mint_fromRsaCertificate_warnsAboutNss() {
+    baton("cert", "create", "--out", dir.resolve("rsa").toString(), "--cn", "rsa.example", "--key-type", "rsa2048");
+    CommandRun run = baton("dc", "mint", "--cert", dir.resolve("rsa/cert.pem").toString(), "--key", dir.resolve("rsa/key.pem").toString(),
+        "--out", dir.resolve("dc.bin").toString(), "--out-key", dir.resolve("dc.pem").toString());
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("algorithm=rsa_pss_rsae_sha256");
+    assertThat(run.err()).contains("warning").contains("NSS");
+  }
+
+  @Test
   void mint_withAnotherCertificatesKey_isRefused() {
     baton("cert", "create", "--out", dir.resolve("a").toString(), "--cn", "a.example");
     baton("cert", "create", "--out", dir.resolve("b").toString(), "--cn", "b.example");
