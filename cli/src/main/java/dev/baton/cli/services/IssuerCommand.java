@@ -1,4 +1,4 @@
-package dev.baton.cli.issuer;
+package dev.baton.cli.services;
 
 import dev.baton.issuer.Issuer;
 import dev.baton.issuer.IssuerConfig;
