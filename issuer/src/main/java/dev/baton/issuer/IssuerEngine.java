@@ -135,9 +135,12 @@ final class IssuerEngine {
     tick();
   }
 
-  /** An operator request; {@code region} null means every region. Ignored for unknown certificates. */
+  /**
+   * An operator request; {@code region} null means every region. Ignored for certificates not in
+   * the (scanned) inventory: another issuer may hold them.
+   */
   void applyRequest(String certificateId, String region, Instant requestedAt) {
-    if (!certificates.containsKey(certificateId)) {
+    if (inventoryLoaded && !certificates.containsKey(certificateId)) {
       LOG.info("issue request for certificate {} ignored: not in this issuer's inventory", certificateId);
       return;
     }
