@@ -95,7 +95,7 @@ public final class IssueNowCommand implements Callable<Integer> {
   private int send(KafkaSettings kafka, IssueRequest request) throws InterruptedException {
     Map<String, Object> props = kafka.clientProperties();
     props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000); // >= linger.ms + request.timeout.ms
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
     Map<String, Object> serde = kafka.serdeProperties();
     try (KafkaProducer<String, IssueRequest> producer = new KafkaProducer<>(props,
@@ -106,8 +106,11 @@ public final class IssueNowCommand implements Callable<Integer> {
           region == null ? "every region" : "region " + region, md.topic(), md.partition(), md.offset());
       return CommandLine.ExitCode.OK;
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      spec.commandLine().getErr().println("error: the issue request was not sent: " + cause);
+      StringBuilder why = new StringBuilder();
+      for (Throwable t = e instanceof ExecutionException ? e.getCause() : e; t != null; t = t.getCause()) {
+        why.append(why.length() == 0 ? "" : ": ").append(t.getMessage() != null ? t.getMessage() : t.toString());
+      }
+      spec.commandLine().getErr().println("error: the issue request was not sent: " + why);
       return 1;
     }
   }
