@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Rolls out TLS delegated credentials (RFC 9345) over Kafka.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      dev.baton.cli.services.DistributorCommand.class,
     })
 public final class BatonCommand implements Runnable {
 
