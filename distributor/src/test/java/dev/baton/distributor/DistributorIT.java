@@ -1,0 +1,313 @@
+package dev.baton.distributor;
+
+import static dev.baton.distributor.Credentials.credential;
+import static dev.baton.distributor.Credentials.policy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.avro.v1.CredentialIssued;
+import dev.baton.avro.v1.GeoPolicy;
+import dev.baton.embedded.junit.EmbeddedStackExtension;
+import dev.baton.embedded.junit.EmbeddedStackExtension.EmbeddedStack;
+import dev.baton.schemas.Topics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exactly-once on a real broker: 10,002 credentials (3,334 certificates x 3 regions) under a
+ * mixed policy; the distributor is SIGKILLed while routing and restarted on the same state
+ * directory. Every allowed (certificate, region) pair must hold exactly one committed record, every
+ * other pair none, and the one poison record exactly one dead letter.
+ */
+@ExtendWith(EmbeddedStackExtension.class)
+class DistributorIT {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DistributorIT.class);
+  private static final List<String> REGIONS = List.of("eu", "us", "apac");
+  private static final int CERTIFICATES = 3_334;
+  private static final Duration DEADLINE = Duration.ofSeconds(90);
+
+  @TempDir Path dir;
+
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+  /** Allowed regions of certificate i: all three, eu only, us+apac, or no policy (default deny). */
+  private static List<String> allowed(int i) {
+    return switch (i % 4) {
+      case 0 -> REGIONS;
+      case 1 -> List.of("eu");
+      case 2 -> List.of("us", "apac");
+      default -> List.of();
+    };
+  }
+
+  private String certificate(int i) {
+    return "it-" + run + "-" + i;
+  }
+
+  @Test
+  void exactlyOnceV2_killedMidwayAndRestarted_everyAllowedPairArrivesExactlyOnce(EmbeddedStack stack)
+      throws Exception {
+    Path config = writeConfig(stack);
+    Map<String, Object> serde = Map.of("schema.registry.url", stack.schemaRegistryUrl());
+    Instant issued = Instant.now().minus(Duration.ofHours(1));
+    int expected = 0;
+    try (KafkaProducer<String, byte[]> producer = producer(stack)) {
+      Serializer<GeoPolicy> policies = Topics.POLICY.valueSerde(serde).serializer();
+      for (int i = 0; i < CERTIFICATES; i++) {
+        if (!allowed(i).isEmpty() || i % 8 == 7) {
+          // Half of the "no policy" certificates get an explicit empty one: also deny.
+          GeoPolicy p = policy(certificate(i), 1, allowed(i).toArray(String[]::new));
+          producer.send(new ProducerRecord<>(Topics.POLICY.name(), p.getCertificateId(),
+              policies.serialize(Topics.POLICY.name(), p)));
+        }
+        expected += allowed(i).size();
+      }
+      sendCredentials(producer, serde, issued, 0, CERTIFICATES / 2);
+      // One poison record among the credentials: must become exactly one dead letter.
+      producer.send(new ProducerRecord<>(Topics.CREDENTIALS_ISSUED.name(), "poison-" + run + "/eu",
+          ("not avro " + run).getBytes(StandardCharsets.UTF_8)));
+      producer.flush();
+
+      LOG.info("produced policies and the first half of the credentials");
+
+      Process first = startDistributor(config, "first");
+      RegionCounter counter = new RegionCounter(stack.bootstrapServers());
+      counter.awaitAtLeast(expected / 4, first);
+      first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      int atKill = counter.total();
+      LOG.info("killed the first distributor (SIGKILL) after {} of {} routed records", atKill, expected);
+
+      sendCredentials(producer, serde, issued, CERTIFICATES / 2, CERTIFICATES);
+      producer.flush();
+      Process second = startDistributor(config, "second");
+      counter.awaitAtLeast(expected, second);
+      LOG.info("second distributor routed all {} records", expected);
+      second.destroy(); // SIGTERM: the shutdown hook closes cleanly, committing what it processed
+      assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("clean shutdown").isTrue();
+
+      LOG.info("second distributor closed");
+      counter.readToEnd();
+      assertThat(atKill).as("killed midway").isLessThan(expected);
+      assertExactlyOncePerAllowedPair(counter.counts(), expected);
+      assertOnePoisonDeadLetter(stack);
+      counter.close();
+    }
+  }
+
+  private void sendCredentials(KafkaProducer<String, byte[]> producer, Map<String, Object> serde, Instant issued,
+      int from, int to) {
+    Serializer<CredentialIssued> credentials = Topics.CREDENTIALS_ISSUED.valueSerde(serde).serializer();
+    for (int i = from; i < to; i++) {
+      for (String region : REGIONS) {
+        CredentialIssued c = credential(certificate(i), region, issued, Duration.ofDays(7));
+        producer.send(new ProducerRecord<>(Topics.CREDENTIALS_ISSUED.name(),
+            Topics.credentialKey(c.getCertificateId(), region),
+            credentials.serialize(Topics.CREDENTIALS_ISSUED.name(), c)));
+      }
+    }
+  }
+
+  private void assertExactlyOncePerAllowedPair(Map<String, Integer> counts, int expected) {
+    List<String> wrong = new ArrayList<>();
+    for (int i = 0; i < CERTIFICATES; i++) {
+      for (String region : REGIONS) {
+        int want = allowed(i).contains(region) ? 1 : 0;
+        int got = counts.getOrDefault(region + "|" + certificate(i), 0);
+        if (got != want) {
+          wrong.add(region + "|" + certificate(i) + "=" + got + " (want " + want + ")");
+        }
+      }
+    }
+    assertThat(wrong).as("pairs with a wrong count").isEmpty();
+    assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(expected);
+  }
+
+  private void assertOnePoisonDeadLetter(EmbeddedStack stack) {
+    List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        consumer(stack.bootstrapServers(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      readAll(consumer, List.of(Topics.DLQ.name()), r -> {
+        if (new String(r.key(), StandardCharsets.UTF_8).equals("poison-" + run + "/eu")) {
+          letters.add(r);
+        }
+      });
+    }
+    assertThat(letters).hasSize(1);
+    Header reason = letters.get(0).headers().lastHeader(Topics.DLQ_HEADER_REASON);
+    assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isEqualTo("deserialization");
+    assertThat(letters.get(0).headers().lastHeader(Topics.DLQ_HEADER_SOURCE_OFFSET)).isNotNull();
+  }
+
+  private Path writeConfig(EmbeddedStack stack) throws IOException {
+    Path file = dir.resolve("distributor.properties");
+    Files.writeString(file, String.join("\n",
+        "bootstrap.servers=" + stack.bootstrapServers(),
+        "schema.registry.url=" + stack.schemaRegistryUrl(),
+        "management.port=0",
+        DistributorConfig.APPLICATION_ID + "=distributor-it-" + run,
+        DistributorConfig.PARTITIONS + "=3",
+        DistributorConfig.REGION_TOPIC_PARTITIONS + "=1",
+        "kafka.state.dir=" + dir.resolve("state"),
+        "kafka.commit.interval.ms=100",
+        "kafka.num.stream.threads=1",
+        // A killed member is noticed after the session timeout; the broker minimum keeps the IT short.
+        "kafka.session.timeout.ms=6000",
+        "kafka.heartbeat.interval.ms=1000",
+        // Static membership: the restarted instance takes the killed one's place at once instead of
+        // waiting for its session to expire.
+        "kafka.group.instance.id=distributor-it-" + run,
+        ""));
+    return file;
+  }
+
+  private Process startDistributor(Path config, String name) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("java.class.path"), DistributorProcess.class.getName(), config.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve(name + ".log").toFile())
+        .start();
+    return p;
+  }
+
+  private static KafkaProducer<String, byte[]> producer(EmbeddedStack stack) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    return new KafkaProducer<>(props, new org.apache.kafka.common.serialization.StringSerializer(),
+        new ByteArraySerializer());
+  }
+
+  static <V> KafkaConsumer<String, V> consumer(String bootstrap, org.apache.kafka.common.serialization.Deserializer<V> values) {
+    return consumer(bootstrap, new StringDeserializer(), values);
+  }
+
+  static <K, V> KafkaConsumer<K, V> consumer(String bootstrap, org.apache.kafka.common.serialization.Deserializer<K> keys,
+      org.apache.kafka.common.serialization.Deserializer<V> values) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    return new KafkaConsumer<>(props, keys, values);
+  }
+
+  /** Reads every committed record of the topics from the beginning to their current end. */
+  static <K, V> void readAll(KafkaConsumer<K, V> consumer, List<String> topics,
+      java.util.function.Consumer<ConsumerRecord<K, V>> each) {
+    List<TopicPartition> partitions = new ArrayList<>();
+    topics.forEach(t -> consumer.partitionsFor(t).forEach(p -> partitions.add(new TopicPartition(t, p.partition()))));
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+    Instant deadline = Instant.now().plus(DEADLINE);
+    while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && Instant.now().isBefore(deadline)) {
+      consumer.poll(Duration.ofMillis(200)).forEach(each);
+    }
+  }
+
+  /** Counts committed records per (region, certificate) of this run, reading the region topics as they grow. */
+  private final class RegionCounter implements AutoCloseable {
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Map<String, Integer> counts = new HashMap<>();
+    private boolean assigned;
+
+    RegionCounter(String bootstrap) {
+      consumer = consumer(bootstrap, new ByteArrayDeserializer());
+    }
+
+    void awaitAtLeast(int n, Process distributor) throws InterruptedException {
+      Instant deadline = Instant.now().plus(DEADLINE);
+      while (total() < n) {
+        assertThat(distributor.isAlive()).as("distributor process alive (see its log in " + dir + ")").isTrue();
+        assertThat(Instant.now()).as("%d of %d records within %s", total(), n, DEADLINE).isBefore(deadline);
+        poll();
+      }
+    }
+
+    void readToEnd() {
+      if (!assigned) {
+        poll();
+      }
+      Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+      Instant deadline = Instant.now().plus(DEADLINE);
+      while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
+          && Instant.now().isBefore(deadline)) {
+        poll();
+      }
+    }
+
+    private void poll() {
+      if (!assigned) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String region : REGIONS) {
+          String topic = Topics.region(region).name();
+          if (consumer.listTopics().containsKey(topic)) {
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+          }
+        }
+        if (partitions.size() < REGIONS.size()) {
+          sleep();
+          return; // the distributor creates the region topics at startup
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        assigned = true;
+      }
+      for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+        if (r.key().startsWith("it-" + run + "-")) {
+          String region = r.topic().substring(Topics.REGION_TOPIC_PREFIX.length());
+          counts.merge(region + "|" + r.key(), 1, Integer::sum);
+        }
+      }
+    }
+
+    int total() {
+      return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    Map<String, Integer> counts() {
+      return counts;
+    }
+
+    private void sleep() {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public void close() {
+      consumer.close();
+    }
+  }
+}
