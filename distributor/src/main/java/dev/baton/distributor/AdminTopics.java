@@ -66,6 +66,18 @@ final class AdminTopics implements RegionTopics {
     create(topics.stream().map(t -> t.newTopic(replicationFactor)).toList());
   }
 
+  /** The names of the topics in the cluster. */
+  Set<String> existing() {
+    try {
+      return admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new RegionTopicException("cannot list topics: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RegionTopicException("interrupted while listing topics", e);
+    }
+  }
+
   private void create(List<NewTopic> topics) {
     if (topics.isEmpty()) {
       return;

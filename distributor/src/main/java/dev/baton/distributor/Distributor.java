@@ -76,14 +76,17 @@ public final class Distributor implements AutoCloseable {
       AdminTopics topics = new AdminTopics(admin, config.regionTopicPartitions(), config.replicationFactor(),
           STARTUP_TIMEOUT);
       topics.ensureTopics(OWN_TOPICS);
-      Set<String> regions = KnownRegions.read(config.kafka(), STARTUP_TIMEOUT);
+      Set<String> regions = KnownRegions.read(config.kafka(), topics.existing(), STARTUP_TIMEOUT);
       topics.ensureRegions(regions);
       LOG.info("region topics ready for {}", regions);
       startStreams(topics);
-    } catch (KafkaException | RegionTopicException e) {
+    } catch (DistributorException e) {
+      close();
+      throw e;
+    } catch (KafkaException | RegionTopicException | IllegalArgumentException e) {
       close();
       throw new DistributorException("cannot start the distributor on " + config.kafka().bootstrapServers()
-          + " (check " + "bootstrap.servers and schema.registry.url): " + e.getMessage(), e);
+          + " (check bootstrap.servers and schema.registry.url): " + e.getMessage(), e);
     }
     startManagement();
     return this;

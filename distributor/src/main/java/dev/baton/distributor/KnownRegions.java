@@ -31,8 +31,8 @@ final class KnownRegions {
 
   private KnownRegions() {}
 
-  /** Reads both compacted topics to their end (committed records only). */
-  static Set<String> read(KafkaSettings kafka, Duration timeout) {
+  /** Reads both compacted topics, those of them that exist, to their end (committed records only). */
+  static Set<String> read(KafkaSettings kafka, Set<String> existingTopics, Duration timeout) {
     Set<String> regions = new TreeSet<>();
     Map<String, Object> props = kafka.clientProperties();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -40,7 +40,9 @@ final class KnownRegions {
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      readToEnd(consumer, Topics.REGIONS.name(), timeout, (key, value) -> add(regions, key, Topics.REGIONS.name()));
+      if (existingTopics.contains(Topics.REGIONS.name())) {
+        readToEnd(consumer, Topics.REGIONS.name(), timeout, (key, value) -> add(regions, key, Topics.REGIONS.name()));
+      }
       Deserializer<GeoPolicy> policies = Topics.POLICY.valueSerde(kafka.serdeProperties()).deserializer();
       readToEnd(consumer, Topics.POLICY.name(), timeout, (key, value) -> {
         try {

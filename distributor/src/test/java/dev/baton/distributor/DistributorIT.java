@@ -188,11 +188,13 @@ class DistributorIT {
   }
 
   private Process startDistributor(Path config, String name) throws IOException {
+    // Logs stay in target/ for a post-mortem; config and state go away with the temp dir.
+    Path logs = Files.createDirectories(Path.of("target", "distributor-it", run));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-cp", System.getProperty("java.class.path"), DistributorProcess.class.getName(), config.toString())
         .redirectErrorStream(true)
-        .redirectOutput(dir.resolve(name + ".log").toFile())
+        .redirectOutput(logs.resolve(name + ".log").toFile())
         .start();
     return p;
   }
@@ -246,7 +248,7 @@ class DistributorIT {
     void awaitAtLeast(int n, Process distributor) throws InterruptedException {
       Instant deadline = Instant.now().plus(DEADLINE);
       while (total() < n) {
-        assertThat(distributor.isAlive()).as("distributor process alive (see its log in " + dir + ")").isTrue();
+        assertThat(distributor.isAlive()).as("distributor process alive (log: target/distributor-it/" + run + ")").isTrue();
         assertThat(Instant.now()).as("%d of %d records within %s", total(), n, DEADLINE).isBefore(deadline);
         poll();
       }

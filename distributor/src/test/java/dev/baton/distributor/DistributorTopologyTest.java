@@ -3,6 +3,7 @@ package dev.baton.distributor;
 import static dev.baton.distributor.Credentials.credential;
 import static dev.baton.distributor.Credentials.policy;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.avro.v1.CredentialIssued;
 import dev.baton.avro.v1.GeoPolicy;
@@ -30,6 +31,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,10 @@ class DistributorTopologyTest {
   }
 
   private void start(UnknownPolicy unknownPolicy, Map<String, String> overrides) {
+    start(unknownPolicy, overrides, RegionTopics.assumeExisting());
+  }
+
+  private void start(UnknownPolicy unknownPolicy, Map<String, String> overrides, RegionTopics regionTopics) {
     DistributorConfig config = DistributorConfig.from(ConfigSource.of(Map.of(
         "bootstrap.servers", "127.0.0.1:1",
         "schema.registry.url", "mock://" + scope,
@@ -74,7 +80,7 @@ class DistributorTopologyTest {
     props.put(DistributorMetrics.CONFIG_KEY, metrics);
     props.putAll(overrides);
     driver = new TopologyTestDriver(DistributorTopology.build(config,
-        new DistributorTopology.Dependencies(clock, RegionTopics.assumeExisting(), metrics)), props, NOW);
+        new DistributorTopology.Dependencies(clock, regionTopics, metrics)), props, NOW);
     Serde<CredentialIssued> c = Topics.CREDENTIALS_ISSUED.valueSerde(serdeConfig);
     Serde<GeoPolicy> p = Topics.POLICY.valueSerde(serdeConfig);
     credentials = driver.createInputTopic(Topics.CREDENTIALS_ISSUED.name(), new StringSerializer(), c.serializer());
@@ -357,6 +363,20 @@ class DistributorTopologyTest {
     TestRecord<String, CredentialIssued> out = driver.createOutputTopic(Topics.region("eu").name(),
         new StringDeserializer(), Topics.region("eu").valueSerde(serdeConfig).deserializer()).readRecord();
     assertThat(out.headers().toArray()).isEmpty();
+  }
+
+  @Test
+  void regionTopicThatCannotBeCreated_failsTheTaskForRetry_insteadOfDeadLetteringTheCredential() {
+    List<String> ensured = new java.util.ArrayList<>();
+    start(UnknownPolicy.ALL, Map.of(), region -> {
+      ensured.add(region);
+      throw new RegionTopicException("cannot create topic " + Topics.region(region).name() + ": not authorized", null);
+    });
+
+    assertThatThrownBy(() -> issue(credential("www", "eu", EARLIER, DAYS_7)))
+        .isInstanceOf(StreamsException.class);
+    assertThat(ensured).containsExactly("eu");
+    assertThat(driver.producedTopicNames()).doesNotContain(Topics.DLQ.name(), Topics.region("eu").name());
   }
 
   @Test
