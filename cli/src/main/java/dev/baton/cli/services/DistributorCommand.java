@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code baton distributor --config FILE}: runs the distributor until interrupted. */
 @Command(name = "distributor", mixinStandardHelpOptions = true,
@@ -24,13 +26,16 @@ public final class DistributorCommand implements Callable<Integer> {
           + "BATON_<KEY> environment variables override it.")
   Path config;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws InterruptedException {
     DistributorConfig cfg;
     try {
       cfg = DistributorConfig.load(config, System.getenv());
     } catch (ConfigException e) {
-      System.err.println("baton distributor: bad configuration: " + e.getMessage());
+      spec.commandLine().getErr().println("baton distributor: bad configuration: " + e.getMessage());
       return 2;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -42,10 +47,10 @@ public final class DistributorCommand implements Callable<Integer> {
     try {
       distributor.start();
     } catch (DistributorException e) {
-      System.err.println("baton distributor: " + e.getMessage());
+      spec.commandLine().getErr().println("baton distributor: " + e.getMessage());
       return 1;
     }
-    System.out.println("distributor running; management on " + cfg.management().host() + ":"
+    spec.commandLine().getOut().println("distributor running; management on " + cfg.management().host() + ":"
         + distributor.managementPort());
     stopped.await();
     return 0;
