@@ -1,5 +1,6 @@
 package dev.baton.distributor;
 
+import dev.baton.schemas.registry.SchemaRegistryException;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,11 +44,21 @@ public final class DeadLetterHandlers {
         reason.code(), DeadLetters.describe(e));
   }
 
-  /** Records whose bytes do not deserialize go to {@code baton.dlq} with reason {@code deserialization}. */
+  /**
+   * Records whose bytes do not deserialize go to {@code baton.dlq} with reason {@code deserialization};
+   * when the schema registry is unavailable the task fails instead, and the record is retried.
+   */
   public static final class Deserialization extends Counting implements DeserializationExceptionHandler {
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception e) {
+      if (registryUnavailable(e)) {
+        // The bytes may be fine: dead-lettering a valid credential because the registry is away
+        // would lose it. Fail the task; the replaced thread reads the record again.
+        LOG.error("schema registry unavailable while reading {}-{}@{}; failing the task so the record is retried: {}",
+            record.topic(), record.partition(), record.offset(), DeadLetters.describe(e));
+        return Response.fail();
+      }
       DeadLetters.Source source = new DeadLetters.Source(record.topic(), record.partition(), record.offset());
       var dead = DeadLetters.record(record.key(), record.value(), record.timestamp(),
           DeadLetters.headers(record.headers(), DeadLetterReason.DESERIALIZATION, DeadLetters.describe(e), source));
@@ -59,16 +70,17 @@ public final class DeadLetterHandlers {
 
   /**
    * Records whose processing throws go to {@code baton.dlq} ({@code malformed} for a broken rule,
-   * {@code processing} otherwise), except when a region topic cannot be created: that is the
-   * cluster's fault, not the record's, so the task fails and the record is retried.
+   * {@code processing} otherwise), except when a region topic cannot be created or the registry is
+   * unavailable: that is the cluster's fault, not the record's, so the task fails and the record
+   * is retried.
    */
   public static final class Processing extends Counting implements ProcessingExceptionHandler {
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception e) {
-      if (causedBy(e, RegionTopicException.class)) {
-        LOG.error("cannot route to a region topic; failing the task so the record is retried: {}",
-            DeadLetters.describe(e));
+      if (causedBy(e, RegionTopicException.class) || registryUnavailable(e)) {
+        LOG.error("cannot create a region topic or reach the schema registry; failing the task so the record "
+            + "is retried: {}", DeadLetters.describe(e));
         return Response.fail();
       }
       DeadLetterReason reason = causedBy(e, MalformedRecordException.class)
@@ -82,13 +94,24 @@ public final class DeadLetterHandlers {
       return Response.resume(List.of(dead));
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (type.isInstance(t)) {
-          return true;
-        }
+  }
+
+  /** True when the registry did not answer, or answered with a server error or "slow down". */
+  static boolean registryUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SchemaRegistryException r) {
+        return r.httpStatus() == 0 || r.httpStatus() == 429 || r.httpStatus() >= 500;
       }
-      return false;
     }
+    return false;
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
