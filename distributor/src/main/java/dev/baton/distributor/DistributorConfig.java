@@ -96,11 +96,11 @@ public record DistributorConfig(
   /**
    * The Kafka Streams settings: {@code kafka.*} first, then what the distributor depends on
    * (application id, exactly_once_v2, the dead-letter handlers), which no passthrough may change.
+   * The registry settings are not among them: the topology configures its serdes itself.
    */
   public Properties streamsProperties() {
     Properties props = new Properties();
     props.putAll(kafka.clientProperties());
-    props.putAll(kafka.serdeProperties());
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Deserialization.class);

@@ -51,8 +51,7 @@ class DistributorConfigTest {
     assertThat(props.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))
         .isEqualTo(DeadLetterHandlers.Processing.class);
     assertThat(props).containsEntry("commit.interval.ms", "100").containsEntry("security.protocol", "SSL")
-        .containsEntry("bootstrap.servers", "127.0.0.1:9092")
-        .containsEntry("schema.registry.url", "http://127.0.0.1:8081");
+        .containsEntry("bootstrap.servers", "127.0.0.1:9092");
   }
 
   @Test
