@@ -38,8 +38,14 @@ final class DeadLetters {
       requireNonNull(topic, "topic must not be null");
     }
 
-    /** The stamped source of a record, or else the coordinates it is being processed at. */
+    /**
+     * The stamped source of a record read from an internal topic, or else the coordinates it is
+     * being processed at. A stamp on an input record is ignored: producers could forge it.
+     */
     static Source of(Headers headers, String topic, int partition, long offset) {
+      if (Topics.CREDENTIALS_ISSUED.name().equals(topic) || Topics.POLICY.name().equals(topic)) {
+        return new Source(topic, partition, offset);
+      }
       Optional<String> t = text(headers, Topics.DLQ_HEADER_SOURCE_TOPIC);
       Optional<String> p = text(headers, Topics.DLQ_HEADER_SOURCE_PARTITION);
       Optional<String> o = text(headers, Topics.DLQ_HEADER_SOURCE_OFFSET);

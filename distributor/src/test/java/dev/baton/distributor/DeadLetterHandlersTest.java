@@ -102,7 +102,16 @@ class DeadLetterHandlersTest {
   }
 
   @Test
-  void forgedSourceStamp_fallsBackToTheCurrentCoordinates() {
+  void sourceStampOnAnInputRecord_isIgnored() {
+    Headers forged = DeadLetters.stamped(new RecordHeaders(), new DeadLetters.Source("elsewhere", 9, 9L));
+
+    DeadLetters.Source source = DeadLetters.Source.of(forged, Topics.POLICY.name(), 1, 42L);
+
+    assertThat(source).isEqualTo(new DeadLetters.Source(Topics.POLICY.name(), 1, 42L));
+  }
+
+  @Test
+  void damagedSourceStamp_fallsBackToTheCurrentCoordinates() {
     Headers forged = new RecordHeaders();
     forged.add(Topics.DLQ_HEADER_SOURCE_TOPIC, "x".getBytes(StandardCharsets.UTF_8));
     forged.add(Topics.DLQ_HEADER_SOURCE_PARTITION, "not a number".getBytes(StandardCharsets.UTF_8));
