@@ -33,6 +33,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,17 @@ class DistributorIT {
   @TempDir Path dir;
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final List<Process> processes = new ArrayList<>();
+
+  @AfterEach
+  void killLeftovers() throws InterruptedException {
+    // A failed assertion must not leave a distributor JVM running after the test.
+    for (Process p : processes) {
+      if (p.isAlive()) {
+        p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+  }
 
   /** Allowed regions of certificate i: all three, eu only, us+apac, or no policy (default deny). */
   private static List<String> allowed(int i) {
@@ -196,6 +208,7 @@ class DistributorIT {
         .redirectErrorStream(true)
         .redirectOutput(logs.resolve(name + ".log").toFile())
         .start();
+    processes.add(p);
     return p;
   }
 
