@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       dev.baton.cli.tools.TailCommand.class,
       dev.baton.cli.demo.DemoCommand.class,
       dev.baton.cli.services.DistributorCommand.class,
+      dev.baton.cli.services.MonitorCommand.class,
     })
 public final class BatonCommand implements Runnable {
 
