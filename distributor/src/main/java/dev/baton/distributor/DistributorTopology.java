@@ -77,6 +77,8 @@ public final class DistributorTopology {
         Stores.persistentKeyValueStore(Routing.CREDENTIALS_STORE), keys, credentialValues));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(Routing.POLICIES_STORE), keys, policyValues));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(Routing.SETTINGS_STORE), keys, Serdes.String()));
 
     KStream<String, CredentialIssued> credentials = builder
         .stream(Topics.CREDENTIALS_ISSUED.name(),
@@ -91,9 +93,9 @@ public final class DistributorTopology {
             .withName("policies-by-certificate").withNumberOfPartitions(config.partitions()));
 
     KStream<String, Outbound> fromCredentials = credentials.process(() -> new Routing.OnCredential(settings),
-        Named.as("route-credentials"), Routing.CREDENTIALS_STORE, Routing.POLICIES_STORE);
+        Named.as("route-credentials"), Routing.CREDENTIALS_STORE, Routing.POLICIES_STORE, Routing.SETTINGS_STORE);
     KStream<String, Outbound> fromPolicies = policies.process(() -> new Routing.OnPolicy(settings),
-        Named.as("route-policies"), Routing.CREDENTIALS_STORE, Routing.POLICIES_STORE);
+        Named.as("route-policies"), Routing.CREDENTIALS_STORE, Routing.POLICIES_STORE, Routing.SETTINGS_STORE);
     fromCredentials.merge(fromPolicies, Named.as("outbound"))
         .to(OutboundSerde.topics(dependencies.regionTopics()),
             Produced.with(keys, OutboundSerde.serde(credentialValues.serializer())).withName("outbound-sink"));

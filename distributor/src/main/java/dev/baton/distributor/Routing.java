@@ -6,11 +6,14 @@ import dev.baton.avro.v1.CredentialIssued;
 import dev.baton.avro.v1.GeoPolicy;
 import dev.baton.schemas.Topics;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -31,6 +34,9 @@ final class Routing {
 
   static final String CREDENTIALS_STORE = "newest-credentials";
   static final String POLICIES_STORE = "policies";
+  /** What the task last routed under: the default for certificates without a policy. */
+  static final String SETTINGS_STORE = "routing-settings";
+  static final String UNKNOWN_POLICY_KEY = "unknown.policy";
 
   private static final StringSerializer KEYS = new StringSerializer();
 
@@ -56,6 +62,7 @@ final class Routing {
 
     @Override
     public void process(Record<String, CredentialIssued> record) {
+      reconcileDefault(record);
       CredentialIssued incoming = record.value();
       String pair = Topics.credentialKey(incoming.getCertificateId(), incoming.getRegion());
       if (!Newest.replaces(incoming, credentials.get(pair))) {
@@ -78,6 +85,7 @@ final class Routing {
 
     @Override
     public void process(Record<String, GeoPolicy> record) {
+      reconcileDefault(record);
       String certificateId = record.key();
       RegionAccess before = accessOf(policies.get(certificateId));
       RegionAccess after = accessOf(record.value());
@@ -120,6 +128,8 @@ final class Routing {
     ProcessorContext<String, Outbound> context;
     KeyValueStore<String, CredentialIssued> credentials;
     KeyValueStore<String, GeoPolicy> policies;
+    KeyValueStore<String, String> routingSettings;
+    private boolean reconciled;
 
     Base(Settings settings) {
       this.settings = settings;
@@ -130,6 +140,45 @@ final class Routing {
       this.context = context;
       this.credentials = context.getStateStore(CREDENTIALS_STORE);
       this.policies = context.getStateStore(POLICIES_STORE);
+      this.routingSettings = context.getStateStore(SETTINGS_STORE);
+      // A task that gets no record still applies a changed default, soon after it starts.
+      Cancellable[] once = new Cancellable[1];
+      once[0] = context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, now -> {
+        once[0].cancel();
+        reconcileDefault(new Record<>("", null, now));
+      });
+    }
+
+    /**
+     * Applies a changed {@code distributor.unknown.policy} (it changes across restarts) to the
+     * certificates without a policy before anything else is routed: {@code deny -> all} sends
+     * their held credentials, {@code all -> deny} revokes them. Runs once per task; the store
+     * makes it idempotent across the two processors and restarts.
+     */
+    final void reconcileDefault(Record<String, ?> trigger) {
+      if (reconciled) {
+        return;
+      }
+      reconciled = true;
+      String current = settings.unknownPolicy().configName();
+      String previous = routingSettings.get(UNKNOWN_POLICY_KEY);
+      routingSettings.put(UNKNOWN_POLICY_KEY, current);
+      if (previous == null || previous.equals(current)) {
+        return; // first start, or unchanged
+      }
+      boolean before = UnknownPolicy.ALL.configName().equals(previous);
+      boolean after = settings.unknownPolicy() == UnknownPolicy.ALL;
+      try (KeyValueIterator<String, CredentialIssued> it = credentials.all()) {
+        it.forEachRemaining(kv -> {
+          if (policies.get(kv.value.getCertificateId()) == null) {
+            if (after && !before) {
+              deliver(trigger, kv.value);
+            } else if (before && !after) {
+              tombstone(trigger, kv.value.getCertificateId(), kv.value.getRegion());
+            }
+          }
+        });
+      }
     }
 
     final RegionAccess accessOf(GeoPolicy policy) {

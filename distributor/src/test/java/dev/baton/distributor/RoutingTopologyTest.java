@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
@@ -197,5 +198,39 @@ class RoutingTopologyTest extends TopologyTestSupport {
         .collect(Collectors.toMap(r -> r, r -> drain(r).size()));
     assertThat(actual).isEqualTo(Map.of("eu", expected.get("eu"), "us", expected.get("us"), "apac",
         expected.get("apac")));
+  }
+
+  /** The stores as a previous run under {@code previousDefault} left them. */
+  private void previousRun(String previousDefault, CredentialIssued... held) {
+    driver.<String, String>getKeyValueStore(Routing.SETTINGS_STORE).put(Routing.UNKNOWN_POLICY_KEY, previousDefault);
+    KeyValueStore<String, CredentialIssued> store = driver.getKeyValueStore(Routing.CREDENTIALS_STORE);
+    for (CredentialIssued c : held) {
+      store.put(Topics.credentialKey(c.getCertificateId(), c.getRegion()), c);
+    }
+    driver.<String, GeoPolicy>getKeyValueStore(Routing.POLICIES_STORE).put("governed", policy("governed", 1, "us"));
+  }
+
+  @Test
+  void defaultChangedFromDenyToAll_sendsHeldCredentialsOfCertificatesWithoutPolicy_onStart() {
+    start(UnknownPolicy.ALL);
+    CredentialIssued free = credential("free", "eu", EARLIER, DAYS_7);
+    previousRun("deny", free, credential("governed", "eu", EARLIER, DAYS_7));
+
+    driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+    assertThat(drain("eu")).containsExactly(KeyValue.pair("free", free));
+    driver.advanceWallClockTime(Duration.ofSeconds(2));
+    issue(credential("other", "us", EARLIER, DAYS_7));
+    assertThat(drain("eu")).as("applied once").isEmpty();
+  }
+
+  @Test
+  void defaultChangedFromAllToDeny_revokesCredentialsOfCertificatesWithoutPolicy_beforeTheNextRecord() {
+    start(UnknownPolicy.DENY);
+    previousRun("all", credential("free", "eu", EARLIER, DAYS_7), credential("governed", "eu", EARLIER, DAYS_7));
+
+    setPolicy(policy("unrelated", 1, "us"));
+
+    assertThat(drain("eu")).containsExactly(KeyValue.pair("free", null));
   }
 }
