@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
     description = "Rolls out TLS delegated credentials (RFC 9345) over Kafka.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      dev.baton.cli.credentials.CertCommand.class,
+      dev.baton.cli.credentials.DcCommand.class,
+      dev.baton.cli.region.RegionCommand.class,
     })
 public final class BatonCommand implements Runnable {
 

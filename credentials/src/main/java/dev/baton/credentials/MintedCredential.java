@@ -11,6 +11,18 @@ import java.time.Instant;
  * @param expiresAt certificate notBefore + valid_time
  */
 public record MintedCredential(DelegatedCredential credential, PrivateKey privateKey, Instant expiresAt) {
+  /** All required. */
+  public MintedCredential {
+    java.util.Objects.requireNonNull(credential, "credential must not be null");
+    java.util.Objects.requireNonNull(privateKey, "privateKey must not be null");
+    java.util.Objects.requireNonNull(expiresAt, "expiresAt must not be null");
+  }
+
+  /** PKCS#8 PEM text of the private key (write it 0600: see {@code KeyFiles}). */
+  public String privateKeyPem() {
+    return Pem.encodePrivateKey(privateKey);
+  }
+
   /** PKCS#8 DER of the private key. */
   public byte[] privateKeyPkcs8() {
     return privateKey.getEncoded();

@@ -42,16 +42,59 @@ public enum SignatureScheme {
 
   /** The scheme with this code point; throws {@link MalformedCredentialException} if unknown. */
   public static SignatureScheme fromCode(int code) {
-    throw new UnsupportedOperationException("skeleton");
+    for (SignatureScheme s : values()) {
+      if (s.code == code) {
+        return s;
+      }
+    }
+    throw new MalformedCredentialException(String.format("unknown TLS SignatureScheme 0x%04x", code));
   }
 
   /** Parses an IANA name (case-insensitive); throws IllegalArgumentException listing valid names. */
   public static SignatureScheme parse(String name) {
-    throw new UnsupportedOperationException("skeleton");
+    java.util.Objects.requireNonNull(name, "name must not be null");
+    for (SignatureScheme s : values()) {
+      if (s.tlsName.equalsIgnoreCase(name.trim()) || s.name().equalsIgnoreCase(name.trim())) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("unknown signature scheme '" + name + "'; valid: "
+        + java.util.Arrays.stream(values()).map(SignatureScheme::tlsName).collect(java.util.stream.Collectors.joining(", ")));
   }
 
   /** True when TLS 1.3 allows it in CertificateVerify (so also as a DC scheme). */
   public boolean allowedInTls13() {
-    throw new UnsupportedOperationException("skeleton");
+    // RFC 8446 section 4.2.3: PKCS#1 v1.5 and SHA-1 schemes appear only in certificate signatures.
+    return switch (this) {
+      case RSA_PKCS1_SHA256, RSA_PKCS1_SHA384, RSA_PKCS1_SHA512, RSA_PKCS1_SHA1, ECDSA_SHA1 -> false;
+      default -> true;
+    };
+  }
+
+  /**
+   * True when RFC 9345 lets a DC key use this scheme as dc_cert_verify_algorithm: allowed in a TLS
+   * 1.3 CertificateVerify and not an rsaEncryption key type (rsa_pss_rsae_*).
+   */
+  public boolean allowedForDelegatedCredential() {
+    return allowedInTls13() && !isRsaPssRsae();
+  }
+
+  /** The DC key types the minter can generate (one scheme per key type and hash). */
+  public static java.util.Set<SignatureScheme> mintable() {
+    return java.util.EnumSet.of(ECDSA_SECP256R1_SHA256, ECDSA_SECP384R1_SHA384, ECDSA_SECP521R1_SHA512,
+        ED25519, ED448, RSA_PSS_PSS_SHA256, RSA_PSS_PSS_SHA384, RSA_PSS_PSS_SHA512);
+  }
+
+  boolean isRsaPssRsae() {
+    return this == RSA_PSS_RSAE_SHA256 || this == RSA_PSS_RSAE_SHA384 || this == RSA_PSS_RSAE_SHA512;
+  }
+
+  boolean isRsaPssPss() {
+    return this == RSA_PSS_PSS_SHA256 || this == RSA_PSS_PSS_SHA384 || this == RSA_PSS_PSS_SHA512;
+  }
+
+  @Override
+  public String toString() {
+    return tlsName;
   }
 }
