@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       dev.baton.cli.credentials.CertCommand.class,
       dev.baton.cli.credentials.DcCommand.class,
       dev.baton.cli.region.RegionCommand.class,
+      dev.baton.cli.tools.TailCommand.class,
+      dev.baton.cli.demo.DemoCommand.class,
     })
 public final class BatonCommand implements Runnable {
 

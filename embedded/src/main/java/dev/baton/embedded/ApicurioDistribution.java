@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * An unpacked Apicurio Registry distribution ({@code quarkus-run.jar} and its {@code lib/}).
+ * An unpacked Apicurio Registry distribution: 3.x has {@code quarkus-run.jar} (fast-jar layout),
+ * 2.x {@code apicurio-registry-app-<version>-runner.jar} beside its {@code lib/}.
  *
  * <p>Found, in this order, at the system property {@code baton.apicurio.home}, the environment
  * variable {@code BATON_APICURIO_HOME}, or {@code .apicurio/<version>} in the working directory, the
@@ -25,7 +26,8 @@ import java.util.stream.Stream;
 record ApicurioDistribution(Path home, String version, int major) {
   static final String HOME_PROPERTY = "baton.apicurio.home";
   static final String HOME_ENV = "BATON_APICURIO_HOME";
-  private static final Pattern APP_JAR = Pattern.compile("apicurio-registry-app-((\\d+)\\.[^/]*?)\\.jar");
+  private static final Pattern APP_JAR =
+      Pattern.compile("^apicurio-registry-app-(\\d+\\.[^/]*?)(?:-runner)?\\.jar$");
 
   /** Versions the build pins: the preferred one (Java 21+) and the Java 17 fallback. */
   record Pinned(String preferred, String fallback) {
@@ -44,7 +46,18 @@ record ApicurioDistribution(Path home, String version, int major) {
   }
 
   Path runJar() {
-    return home.resolve("quarkus-run.jar");
+    return runJar(home).orElseThrow();
+  }
+
+  /** The jar to run with {@code java -jar}, if {@code home} is a distribution. */
+  static Optional<Path> runJar(Path home) {
+    Path fastJar = home.resolve("quarkus-run.jar");
+    if (Files.isRegularFile(fastJar)) {
+      return Optional.of(fastJar);
+    }
+    try (Stream<Path> files = list(home)) {
+      return files.filter(f -> f.getFileName().toString().endsWith("-runner.jar")).findFirst();
+    }
   }
 
   /** The explicitly configured distribution, if any (a bad path is an error, not a skip). */
@@ -54,10 +67,10 @@ record ApicurioDistribution(Path home, String version, int major) {
       return Optional.empty();
     }
     Path home = Path.of(explicit).toAbsolutePath();
-    if (!Files.isRegularFile(home.resolve("quarkus-run.jar"))) {
+    if (runJar(home).isEmpty()) {
       throw new EmbeddedStartException(
           HOME_PROPERTY + "/" + HOME_ENV + " is " + explicit
-              + ", which has no quarkus-run.jar: point it at an unpacked"
+              + ", which has no quarkus-run.jar or *-runner.jar: point it at an unpacked"
               + " io.apicurio:apicurio-registry-app:<version>:tar.gz:all");
     }
     return Optional.of(of(home));
@@ -68,7 +81,7 @@ record ApicurioDistribution(Path home, String version, int major) {
     for (Path start : searchStarts()) {
       for (Path dir = start; dir != null; dir = dir.getParent()) {
         Path home = dir.resolve(".apicurio").resolve(version);
-        if (Files.isRegularFile(home.resolve("quarkus-run.jar"))) {
+        if (runJar(home).isPresent()) {
           return Optional.of(new ApicurioDistribution(home, version, majorOf(version)));
         }
       }
@@ -90,7 +103,8 @@ record ApicurioDistribution(Path home, String version, int major) {
   }
 
   private static ApicurioDistribution of(Path home) {
-    try (Stream<Path> files = Stream.concat(list(home.resolve("app")), list(home.resolve("lib/main")))) {
+    try (Stream<Path> files =
+        Stream.of(home, home.resolve("app"), home.resolve("lib/main")).flatMap(ApicurioDistribution::list)) {
       Optional<String> version =
           files
               .map(f -> APP_JAR.matcher(f.getFileName().toString()))

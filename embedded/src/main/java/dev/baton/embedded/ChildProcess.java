@@ -93,7 +93,7 @@ final class ChildProcess implements AutoCloseable {
     stop();
   }
 
-  /** TERM to the whole tree, then KILL to whatever is still there after 10 s. */
+  /** TERM to the whole tree, then KILL to whatever is still there after 30 s (a first exit writes the class-data archive). */
   private void stop() {
     // Children first, collected before the watchdog exits (its orphans would no longer show up).
     List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
@@ -101,7 +101,7 @@ final class ChildProcess implements AutoCloseable {
     tree.forEach(ProcessHandle::destroy);
     for (ProcessHandle p : tree) {
       try {
-        p.onExit().get(10, TimeUnit.SECONDS);
+        p.onExit().get(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         p.destroyForcibly();

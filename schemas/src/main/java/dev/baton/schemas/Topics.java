@@ -9,7 +9,9 @@ import dev.baton.avro.v1.RegionKey;
 import dev.baton.avro.v1.RolloutStatus;
 import dev.baton.schemas.serde.AvroFormat;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Every Baton topic. Topic names exist here and nowhere else. */
@@ -95,6 +97,35 @@ public final class Topics {
   public static String statusKey(String datacenter, String certificateId) {
     return requireNonNull(datacenter, "datacenter must not be null") + "/"
         + requireNonNull(certificateId, "certificateId must not be null");
+  }
+
+  /** Every topic with a fixed name (the per-region topics come from {@link #region(String)}). */
+  public static List<Topic<?, ?>> fixed() {
+    return List.of(CREDENTIALS_ISSUED, REGIONS, POLICY, ISSUE_REQUESTS, ROLLOUT_STATUS, DLQ);
+  }
+
+  /**
+   * The Baton topic of this name: a fixed topic, or {@code baton.region.<region>} for a valid
+   * region name; empty for any other name.
+   */
+  public static Optional<Topic<?, ?>> forName(String name) {
+    requireNonNull(name, "name must not be null");
+    for (Topic<?, ?> t : fixed()) {
+      if (t.name().equals(name)) {
+        return Optional.of(t);
+      }
+    }
+    return regionOf(name).map(Topics::region);
+  }
+
+  /** The region of a {@code baton.region.<region>} topic name; empty for any other name. */
+  public static Optional<String> regionOf(String topicName) {
+    requireNonNull(topicName, "topicName must not be null");
+    if (!topicName.startsWith(REGION_TOPIC_PREFIX)) {
+      return Optional.empty();
+    }
+    String region = topicName.substring(REGION_TOPIC_PREFIX.length());
+    return REGION_NAME.matcher(region).matches() ? Optional.of(region) : Optional.empty();
   }
 
   private static String millis(Duration d) {

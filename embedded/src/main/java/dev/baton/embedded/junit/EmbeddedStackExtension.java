@@ -4,6 +4,7 @@ import dev.baton.embedded.EmbeddedKafka;
 import dev.baton.embedded.EmbeddedSchemaRegistry;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class EmbeddedStackExtension implements ParameterResolver {
 
+  /** Set by the root pom's surefire configuration. */
+  private static final String PHASE_PROPERTY = "baton.test.phase";
+  private static final String UNIT_PHASE = "unit";
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(EmbeddedStackExtension.class);
 
@@ -46,6 +50,12 @@ public final class EmbeddedStackExtension implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    if (UNIT_PHASE.equals(System.getProperty(PHASE_PROPERTY))) {
+      throw new ParameterResolutionException(
+          context.getRequiredTestClass().getName()
+              + " takes an EmbeddedStack but runs as a unit test (surefire, *Test), which must not"
+              + " need the network: name it *IT so that failsafe runs it");
+    }
     return context
         .getRoot()
         .getStore(NAMESPACE)

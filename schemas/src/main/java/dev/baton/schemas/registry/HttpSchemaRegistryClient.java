@@ -4,84 +4,76 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
 
 /**
  * A client of the Confluent Schema Registry REST API (also served by Apicurio at
- * {@code /apis/ccompat/v7}). Decides on HTTP status codes, not on {@code error_code}, because
- * registries differ there.
+ * {@code /apis/ccompat/v7}).
+ *
+ * <p>Caches both ways what a registry never changes: schema by id, and id by (subject, schema).
+ * Retries, failover, timeouts, auth and TLS are set by {@link RegistryClientConfig}.
  */
 public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
-  private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
-  private static final String ACCEPT = CONTENT_TYPE + ", application/json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final List<URI> baseUrls;
-  private final HttpClient http;
-  private final Duration timeout;
+  private record SubjectSchema(String subject, Schema schema) {}
+
+  private final RegistryClientConfig config;
+  private final RegistryTransport transport;
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
-  private final Map<String, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
+  private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
 
-  private HttpSchemaRegistryClient(List<URI> baseUrls, Duration timeout) {
-    this.baseUrls = List.copyOf(baseUrls);
-    this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+  HttpSchemaRegistryClient(RegistryClientConfig config, RegistryTransport transport) {
+    this.config = requireNonNull(config, "config must not be null");
+    this.transport = requireNonNull(transport, "transport must not be null");
   }
 
-  /** A client of the registries at these URLs (tried in order). */
+  /** A client with these settings. */
+  public static HttpSchemaRegistryClient create(RegistryClientConfig config) {
+    return new HttpSchemaRegistryClient(config, new RegistryTransport(config));
+  }
+
+  /**
+   * A client of the registries at these URLs (failover in order), with the auth, TLS, timeout and
+   * retry settings of a Kafka client config.
+   *
+   * @throws IllegalArgumentException naming the setting that is wrong
+   */
   public static HttpSchemaRegistryClient create(List<String> urls, Map<String, ?> configs) {
-    requireNonNull(urls, "urls must not be null");
-    requireNonNull(configs, "configs must not be null");
-    List<URI> uris = urls.stream().map(HttpSchemaRegistryClient::baseUri).toList();
-    return new HttpSchemaRegistryClient(uris, Duration.ofSeconds(10));
-  }
-
-  private static URI baseUri(String url) {
-    String u = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    URI uri = URI.create(u);
-    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-      throw new IllegalArgumentException("schema.registry.url '" + url + "' must be http:// or https://");
-    }
-    return uri;
+    return create(RegistryClientConfig.parse(urls, configs));
   }
 
   @Override
   public int register(String subject, Schema schema) {
-    String key = subject + '\0' + schema;
+    SubjectSchema key = new SubjectSchema(requireNonNull(subject, "subject must not be null"),
+        requireNonNull(schema, "schema must not be null"));
     Integer cached = idsBySubjectSchema.get(key);
     if (cached != null) {
       return cached;
     }
-    JsonNode answer = send("POST", "/subjects/" + enc(subject) + "/versions", schemaBody(schema));
-    int id = answer.path("id").asInt();
-    idsBySubjectSchema.put(key, id);
-    schemasById.putIfAbsent(id, schema);
-    return id;
+    String what = "register " + schema.getFullName() + " under subject '" + subject + "'";
+    JsonNode answer = transport.send("POST", "/subjects/" + enc(subject) + "/versions", schemaBody(schema), what);
+    return remember(key, id(answer, what));
   }
 
   @Override
   public int lookup(String subject, Schema schema) {
-    String key = subject + '\0' + schema;
+    SubjectSchema key = new SubjectSchema(requireNonNull(subject, "subject must not be null"),
+        requireNonNull(schema, "schema must not be null"));
     Integer cached = idsBySubjectSchema.get(key);
     if (cached != null) {
       return cached;
     }
-    JsonNode answer = send("POST", "/subjects/" + enc(subject), schemaBody(schema));
-    int id = answer.path("id").asInt();
-    idsBySubjectSchema.put(key, id);
-    return id;
+    String what = "look up " + schema.getFullName() + " under subject '" + subject + "'";
+    JsonNode answer = transport.send("POST", "/subjects/" + enc(subject), schemaBody(schema), what);
+    return remember(key, id(answer, what));
   }
 
   @Override
@@ -90,38 +82,96 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     if (cached != null) {
       return cached;
     }
-    JsonNode answer = send("GET", "/schemas/ids/" + id, null);
-    Schema schema = new Schema.Parser().parse(answer.path("schema").asText());
-    schemasById.putIfAbsent(id, schema);
-    return schema;
+    String what = "get schema id " + id;
+    Schema schema = parse(transport.send("GET", "/schemas/ids/" + id, null, what), what);
+    Schema previous = schemasById.putIfAbsent(id, schema);
+    return previous != null ? previous : schema;
   }
 
   @Override
   public RegisteredSchema latest(String subject) {
-    JsonNode answer = send("GET", "/subjects/" + enc(subject) + "/versions/latest", null);
-    Schema schema = new Schema.Parser().parse(answer.path("schema").asText());
-    int id = answer.path("id").asInt();
+    requireNonNull(subject, "subject must not be null");
+    String what = "get the latest schema of subject '" + subject + "'";
+    JsonNode answer = transport.send("GET", "/subjects/" + enc(subject) + "/versions/latest", null, what);
+    Schema schema = parse(answer, what);
+    int id = id(answer, what);
     schemasById.putIfAbsent(id, schema);
     return new RegisteredSchema(subject, id, answer.path("version").asInt(), schema);
   }
 
   @Override
   public boolean isCompatible(String subject, Schema schema) {
+    requireNonNull(subject, "subject must not be null");
+    requireNonNull(schema, "schema must not be null");
+    String what = "check compatibility of " + schema.getFullName() + " with subject '" + subject + "'";
     try {
-      JsonNode answer = send(
-          "POST", "/compatibility/subjects/" + enc(subject) + "/versions/latest", schemaBody(schema));
-      return answer.path("is_compatible").asBoolean(false);
+      JsonNode answer = transport.send(
+          "POST", "/compatibility/subjects/" + enc(subject) + "/versions/latest", schemaBody(schema), what);
+      JsonNode verdict = answer.get("is_compatible");
+      if (verdict == null || !verdict.isBoolean()) {
+        throw new SchemaRegistryException(what + ": the answer has no boolean is_compatible: " + answer, 200);
+      }
+      return verdict.asBoolean();
     } catch (SchemaRegistryException e) {
       if (e.isNotFound()) {
-        return true; // nothing registered yet: anything is compatible
+        return true; // nothing registered under the subject yet: anything is compatible
       }
       throw e;
     }
   }
 
+  /**
+   * Sets the compatibility rule of one subject ({@code PUT /config/{subject}}): BACKWARD, FORWARD,
+   * FULL, their {@code _TRANSITIVE} forms, or NONE.
+   */
+  public void setCompatibility(String subject, String level) {
+    requireNonNull(subject, "subject must not be null");
+    requireNonNull(level, "level must not be null");
+    String what = "set compatibility " + level + " on subject '" + subject + "'";
+    transport.send("PUT", "/config/" + enc(subject),
+        JSON.createObjectNode().put("compatibility", level).toString(), what);
+  }
+
+  /** The settings of this client (secrets masked). */
+  public RegistryClientConfig config() {
+    return config;
+  }
+
   @Override
   public void close() {
     // java.net.http.HttpClient has no close() on Java 17; its threads die with their references.
+  }
+
+  @Override
+  public String toString() {
+    return "HttpSchemaRegistryClient[" + config + "]";
+  }
+
+  private int remember(SubjectSchema key, int id) {
+    idsBySubjectSchema.put(key, id);
+    schemasById.putIfAbsent(id, key.schema());
+    return id;
+  }
+
+  private static int id(JsonNode answer, String what) {
+    JsonNode id = answer.get("id");
+    if (id == null || !id.canConvertToInt()) {
+      throw new SchemaRegistryException(what + ": the registry's answer has no integer id: " + answer, 200);
+    }
+    return id.asInt();
+  }
+
+  private static Schema parse(JsonNode answer, String what) {
+    JsonNode text = answer.get("schema");
+    if (text == null || !text.isTextual()) {
+      throw new SchemaRegistryException(what + ": the registry's answer has no schema text", 200);
+    }
+    try {
+      return new Schema.Parser().parse(text.asText());
+    } catch (SchemaParseException e) {
+      throw new SchemaRegistryException(what + ": the registry returned a schema that is not valid Avro: "
+          + e.getMessage(), 200, e);
+    }
   }
 
   private static String schemaBody(Schema schema) {
@@ -130,32 +180,5 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  private JsonNode send(String method, String path, String body) {
-    SchemaRegistryException last = null;
-    for (URI base : baseUrls) {
-      URI uri = URI.create(base + path);
-      HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", ACCEPT);
-      if (body != null) {
-        req.header("Content-Type", CONTENT_TYPE).method(method, HttpRequest.BodyPublishers.ofString(body));
-      } else {
-        req.method(method, HttpRequest.BodyPublishers.noBody());
-      }
-      try {
-        HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
-        if (res.statusCode() / 100 == 2) {
-          return JSON.readTree(res.body());
-        }
-        throw new SchemaRegistryException(
-            method + " " + uri + " answered HTTP " + res.statusCode() + ": " + res.body(), res.statusCode());
-      } catch (IOException e) {
-        last = new SchemaRegistryException(method + " " + uri + " failed: " + e, 0, e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SchemaRegistryException(method + " " + uri + " interrupted", 0, e);
-      }
-    }
-    throw last;
   }
 }

@@ -1,7 +1,10 @@
 package dev.baton.schemas.serde;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.baton.schemas.registry.SchemaRegistryClient;
 import dev.baton.schemas.registry.SchemaRegistryClients;
+import dev.baton.schemas.registry.SchemaRegistryException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -25,11 +28,15 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
 
   static final byte MAGIC_BYTE = 0;
 
+  private record TopicSchema(String topic, Schema schema) {}
+
   static {
     AvroTrust.ensureInstalled();
   }
 
-  private final Map<String, Integer> idCache = new ConcurrentHashMap<>();
+  /** Schema ids by (topic, schema): keyed by the Schema object, whose hash Avro caches. */
+  private final Map<TopicSchema, Integer> idCache = new ConcurrentHashMap<>();
+  private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
   private SchemaRegistryClient registry;
   private SerdeConfig config;
   private boolean isKey;
@@ -39,8 +46,8 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
 
   /** A serializer using the given registry client (shared, not closed by this serializer). */
   public AvroSerializer(SchemaRegistryClient registry, SerdeConfig config, boolean isKey) {
-    this.registry = registry;
-    this.config = config;
+    this.registry = requireNonNull(registry, "registry must not be null");
+    this.config = requireNonNull(config, "config must not be null");
     this.isKey = isKey;
   }
 
@@ -60,35 +67,42 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
       throw new IllegalStateException("AvroSerializer used before configure()");
     }
     Schema schema = data.getSchema();
-    String subject = config.subjectStrategy().subject(topic, isKey, schema);
-    int id;
-    try {
-      id = idCache.computeIfAbsent(subject + '\0' + schema, k -> schemaId(subject, schema));
-    } catch (RuntimeException e) {
-      throw new SerializationException(
-          "cannot get a schema id for subject " + subject + " (topic " + topic + "): " + e.getMessage(), e);
+    TopicSchema key = new TopicSchema(topic, schema);
+    Integer id = idCache.get(key);
+    if (id == null) {
+      // Not computeIfAbsent: the registry call must not hold a map lock.
+      id = schemaId(topic, schema);
+      idCache.put(key, id);
     }
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream(256);
       out.write(MAGIC_BYTE);
       out.write(ByteBuffer.allocate(4).putInt(id).array());
       BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-      new SpecificDatumWriter<T>(schema).write(data, encoder);
+      writers.computeIfAbsent(schema, SpecificDatumWriter<T>::new).write(data, encoder);
       encoder.flush();
       return out.toByteArray();
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(
-          "cannot write " + schema.getFullName() + " for topic " + topic + ": " + e.getMessage(), e);
+          "topic " + topic + ": cannot write " + schema.getFullName() + ": " + e.getMessage(), e);
     }
   }
 
-  private int schemaId(String subject, Schema schema) {
-    if (config.autoRegister()) {
-      return registry.register(subject, schema);
+  private int schemaId(String topic, Schema schema) {
+    String subject = config.subjectStrategy().subject(topic, isKey, schema);
+    try {
+      if (config.autoRegister()) {
+        return registry.register(subject, schema);
+      }
+      if (config.useLatestVersion()) {
+        return registry.latest(subject).id();
+      }
+      return registry.lookup(subject, schema);
+    } catch (SchemaRegistryException e) {
+      String hint = e.isNotFound() && !config.autoRegister()
+          ? " (auto.register.schemas=false: register the schema first)" : "";
+      throw new SerializationException("topic " + topic + ": cannot get a schema id for "
+          + schema.getFullName() + " under subject '" + subject + "'" + hint + ": " + e.getMessage(), e);
     }
-    if (config.useLatestVersion()) {
-      return registry.latest(subject).id();
-    }
-    return registry.lookup(subject, schema);
   }
 }

@@ -2,6 +2,7 @@ package dev.baton.schemas.serde;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.baton.schemas.registry.RegistryClientConfig;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,34 @@ public record SerdeConfig(
       throw new IllegalArgumentException(SCHEMA_REGISTRY_URL + " must name at least one registry URL");
     }
     requireNonNull(subjectStrategy, "subjectStrategy must not be null");
-    raw = Map.copyOf(requireNonNull(raw, "raw must not be null"));
+    raw = withoutNulls(requireNonNull(raw, "raw must not be null"));
+  }
+
+  private static Map<String, ?> withoutNulls(Map<String, ?> raw) {
+    Map<String, Object> copy = new java.util.HashMap<>();
+    raw.forEach((k, v) -> {
+      if (k != null && v != null) {
+        copy.put(k, v);
+      }
+    });
+    return Map.copyOf(copy);
+  }
+
+  /** The settings with secrets (passwords, user info, keys) masked: safe to log. */
+  @Override
+  public String toString() {
+    java.util.TreeMap<String, Object> shown = new java.util.TreeMap<>();
+    raw.forEach((k, v) -> shown.put(k, isSecret(k) ? "********"
+        : k.equals(SCHEMA_REGISTRY_URL) ? RegistryClientConfig.redact(v.toString()) : v));
+    return "SerdeConfig[registryUrls=" + registryUrls.stream().map(RegistryClientConfig::redact).toList()
+        + ", autoRegister=" + autoRegister + ", useLatestVersion=" + useLatestVersion
+        + ", subjectStrategy=" + subjectStrategy + ", raw=" + shown + "]";
+  }
+
+  private static boolean isSecret(String key) {
+    String k = key.toLowerCase(java.util.Locale.ROOT);
+    return k.contains("password") || k.contains("user.info") || k.contains("secret") || k.contains("jaas")
+        || k.contains("token") || k.contains("key.location");
   }
 
   /** Parses the serde settings of a Kafka client config. */
