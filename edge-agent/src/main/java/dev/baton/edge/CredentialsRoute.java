@@ -24,7 +24,8 @@ final class CredentialsRoute {
   static JsonArray json(InstalledCredentials held, Instant now) {
     JsonArray out = new JsonArray();
     for (InstalledCredential c : held.current()) {
-      Duration remaining = Duration.between(now, c.expiresAt());
+      // Whole seconds: credential lifetimes are whole seconds (RFC 9345 valid_time).
+      Duration remaining = Duration.ofSeconds(Duration.between(now, c.expiresAt()).toSeconds());
       out.add(new JsonObject()
           .put("certificate", c.certificateId())
           .put("serial", c.serial())
