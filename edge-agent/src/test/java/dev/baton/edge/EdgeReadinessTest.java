@@ -12,13 +12,18 @@ import org.junit.jupiter.api.Test;
 
 class EdgeReadinessTest {
 
+  final MutableClock clock = new MutableClock(Instant.now());
+  final EdgeFixture fx = new EdgeFixture("ready", clock);
+  final EdgeFixture.Delegation d = fx.delegation("web.example.test");
+
+  InstalledCredentials held(MintedCredential m) {
+    return new InstalledCredentials(Map.of("web", List.of(EdgeFixture.installed("web", d, m))));
+  }
+
   @Test
   void freshness_credentialInsideSafetyMargin_isNotReady() {
-    MutableClock clock = new MutableClock(Instant.now());
-    EdgeFixture fx = new EdgeFixture("ready", clock);
-    EdgeFixture.Delegation d = fx.delegation("web.example.test");
     MintedCredential m = fx.mint(d, Duration.ofHours(2));
-    InstalledCredentials held = new InstalledCredentials(Map.of("web", List.of(EdgeFixture.installed("web", d, m))));
+    InstalledCredentials held = held(m);
 
     assertThat(EdgeReadiness.freshness(held, Duration.ofHours(1), clock.instant()).ready()).isTrue();
     clock.advance(Duration.ofMinutes(61));
@@ -30,11 +35,8 @@ class EdgeReadinessTest {
 
   @Test
   void credentialsJson_listsCurrentCredentialsWithoutKeys() {
-    MutableClock clock = new MutableClock(Instant.now());
-    EdgeFixture fx = new EdgeFixture("json", clock);
-    EdgeFixture.Delegation d = fx.delegation("web.example.test");
     MintedCredential m = fx.mint(d, Duration.ofHours(2));
-    InstalledCredentials held = new InstalledCredentials(Map.of("web", List.of(EdgeFixture.installed("web", d, m))));
+    InstalledCredentials held = held(m);
     var json = CredentialsRoute.json(held, clock.instant());
     assertThat(json.getJsonObject(0).getString("serial")).isEqualTo(m.credential().serial());
     assertThat(json.getJsonObject(0).getLong("remainingSeconds")).isBetween(7190L, 7200L);

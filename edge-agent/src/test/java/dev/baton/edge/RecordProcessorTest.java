@@ -162,11 +162,7 @@ class RecordProcessorTest {
   @Test
   void process_sealBoundToAnotherCertificate_isRejectedSealOpenFailed() {
     MintedCredential m = fx.mint(web, Duration.ofHours(1));
-    CredentialIssued event = fx.event("web", REGION, web, m, regionKey.publicKey());
-    SealedBox box = RegionSealer.seal(regionKey.publicKey(), new SealBinding(REGION, "other", m.credential().fingerprint()),
-        m.privateKeyPkcs8());
-    event.getSealedKey().setCiphertext(ByteBuffer.wrap(box.ciphertext()));
-    event.getSealedKey().setEncapsulatedKey(ByteBuffer.wrap(box.encapsulatedKey()));
+    CredentialIssued event = resealed(m, new SealBinding(REGION, "other", m.credential().fingerprint()), m.privateKeyPkcs8());
     assertRejected(processor.process("web", event), RejectReason.SEAL_OPEN_FAILED);
   }
 
@@ -174,11 +170,7 @@ class RecordProcessorTest {
   void process_sealedKeyOfAnotherCredential_isRejectedKeyMismatch() {
     MintedCredential m = fx.mint(web, Duration.ofHours(1));
     MintedCredential other = fx.mint(web, Duration.ofHours(1));
-    CredentialIssued event = fx.event("web", REGION, web, m, regionKey.publicKey());
-    SealedBox box = RegionSealer.seal(regionKey.publicKey(), new SealBinding(REGION, "web", m.credential().fingerprint()),
-        other.privateKeyPkcs8());
-    event.getSealedKey().setCiphertext(ByteBuffer.wrap(box.ciphertext()));
-    event.getSealedKey().setEncapsulatedKey(ByteBuffer.wrap(box.encapsulatedKey()));
+    CredentialIssued event = resealed(m, new SealBinding(REGION, "web", m.credential().fingerprint()), other.privateKeyPkcs8());
     assertRejected(processor.process("web", event), RejectReason.KEY_MISMATCH);
   }
 
@@ -241,6 +233,15 @@ class RecordProcessorTest {
     clock.advance(Duration.ofHours(2));
     assertThat(store.collectGarbage()).isEqualTo(1);
     assertThat(tmp.resolve("store/web")).doesNotExist();
+  }
+
+  /** An event for {@code m} whose sealed key is {@code plaintext} sealed with {@code binding}. */
+  private CredentialIssued resealed(MintedCredential m, SealBinding binding, byte[] plaintext) {
+    CredentialIssued event = fx.event("web", REGION, web, m, regionKey.publicKey());
+    SealedBox box = RegionSealer.seal(regionKey.publicKey(), binding, plaintext);
+    event.getSealedKey().setCiphertext(ByteBuffer.wrap(box.ciphertext()));
+    event.getSealedKey().setEncapsulatedKey(ByteBuffer.wrap(box.encapsulatedKey()));
+    return event;
   }
 
   private void assertRejected(RecordProcessor.Outcome out, RejectReason reason) {
