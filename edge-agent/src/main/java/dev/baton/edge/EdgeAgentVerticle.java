@@ -66,9 +66,18 @@ final class EdgeAgentVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return vertx.executeBlocking(() -> {
-      startBlocking();
+      try {
+        startBlocking();
+      } catch (IOException | RuntimeException e) {
+        // A failed deployment is never stopped: release what did start (ports, threads, clients).
+        stopBlocking();
+        throw e;
+      }
       return null;
-    }).compose(v -> vertx.deployVerticle(management)).onSuccess(id -> {
+    }).compose(v -> vertx.deployVerticle(management).recover(e -> vertx.executeBlocking(() -> {
+      stopBlocking();
+      return null;
+    }).transform(ignored -> Future.<String>failedFuture(e)))).onSuccess(id -> {
       heartbeatTimer = vertx.setPeriodic(config.heartbeatInterval().toMillis(), t -> heartbeat());
       LOG.info("edge agent {} ({}) serving TLS on {}:{}, management on {}", config.datacenter(), config.region(),
           config.tlsHost(), tls.port(), management.actualPort());
@@ -91,7 +100,9 @@ final class EdgeAgentVerticle extends VerticleBase {
         "baton-edge-" + config.datacenter() + "-status");
     RecordProcessor processor = new RecordProcessor(checks, store, statuses, metrics, clock);
     var topic = Topics.region(config.region());
-    consumer = new RegionConsumer(this::newConsumer, topic.name(), config.datacenter(),
+    // Made here, not on the loop thread, so that bad kafka.* settings fail the start, loudly.
+    KafkaConsumer<byte[], byte[]> kafkaConsumer = newConsumer();
+    consumer = new RegionConsumer(() -> kafkaConsumer, topic.name(), config.datacenter(),
         topic.valueSerde(config.kafka().serdeProperties()).deserializer(), processor, reporter, housekeeping());
     consumerThread = new Thread(consumer, "edge-consumer-" + config.datacenter());
     consumerThread.setDaemon(true);
@@ -167,6 +178,8 @@ final class EdgeAgentVerticle extends VerticleBase {
   private void stopBlocking() throws InterruptedException {
     if (consumer != null) {
       consumer.close();
+    }
+    if (consumerThread != null) {
       consumerThread.join(10_000);
     }
     if (reporter != null) {

@@ -55,7 +55,7 @@ public final class RegionConsumer implements Runnable, AutoCloseable {
   private volatile boolean closing;
 
   /**
-   * @param consumerFactory makes the consumer (on the loop thread)
+   * @param consumerFactory gives the consumer (used and closed by the loop thread only)
    * @param housekeeping run between polls on this thread (the store's garbage collection)
    */
   public RegionConsumer(Supplier<Consumer<byte[], byte[]>> consumerFactory, String topic, String datacenter,
