@@ -143,6 +143,44 @@ class EdgeAgentIT {
     }
   }
 
+  @Test
+  void twoDatacentersInOneJvm_eachInstallWithTheirOwnGroup(EmbeddedStack stack, @TempDir Path tmp) throws Exception {
+    try (AgentHarness h = new AgentHarness(stack, tmp);
+        EdgeAgent fra = EdgeAgent.start(h.config("fra2", Map.of()));
+        EdgeAgent ams = EdgeAgent.start(h.config("ams2", Map.of()))) {
+      EdgeFixture.Delegation web = h.fx.delegation("web.example.test");
+      CredentialIssued event = h.fx.event("web", h.region, web, h.fx.mint(web, Duration.ofHours(24)), h.regionKey.publicKey());
+      h.send("web", event);
+      await("both datacenters installed", () -> fra.credentials().current("web").isPresent()
+          && ams.credentials().current("web").isPresent());
+      assertThat(fra.tlsPort()).isNotEqualTo(ams.tlsPort());
+      await("INSTALLED from both", () -> h.statuses("fra2").stream().anyMatch(s -> s.getState() == RolloutState.INSTALLED)
+          && h.statuses("ams2").stream().anyMatch(s -> s.getState() == RolloutState.INSTALLED));
+    }
+  }
+
+  @Test
+  void brokerDown_agentKeepsServing_thenReconnectsAndInstallsTheNextCredential(EmbeddedStack stack, @TempDir Path tmp)
+      throws Exception {
+    try (AgentHarness h = new AgentHarness(stack, tmp); EdgeAgent agent = EdgeAgent.start(h.config("mad1", Map.of()))) {
+      EdgeFixture.Delegation web = h.fx.delegation("web.example.test");
+      h.send("web", h.fx.event("web", h.region, web, h.fx.mint(web, Duration.ofHours(12)), h.regionKey.publicKey()));
+      await("first installed", () -> agent.credentials().current("web").isPresent());
+
+      stack.kafka().stopBroker();
+      try {
+        Thread.sleep(2_000);
+        assertThat(agent.credentials().current("web")).isPresent();
+      } finally {
+        stack.kafka().restartBroker();
+      }
+      CredentialIssued next = h.fx.event("web", h.region, web, h.fx.mint(web, Duration.ofHours(24)), h.regionKey.publicKey());
+      h.send("web", next);
+      await("next installed after reconnect",
+          () -> agent.credentials().current("web").map(c -> c.serial().equals(next.getSerial())).orElse(false));
+    }
+  }
+
   private String get(int port, String path) throws Exception {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
