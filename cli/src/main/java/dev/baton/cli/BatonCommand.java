@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       dev.baton.cli.region.RegionCommand.class,
       dev.baton.cli.tools.TailCommand.class,
       dev.baton.cli.demo.DemoCommand.class,
+      dev.baton.cli.services.MonitorCommand.class,
       dev.baton.cli.services.EdgeAgentCommand.class,
     })
 public final class BatonCommand implements Runnable {
