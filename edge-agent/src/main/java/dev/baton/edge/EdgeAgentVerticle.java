@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -56,6 +57,7 @@ final class EdgeAgentVerticle extends VerticleBase {
   private Thread consumerThread;
   private ManagementServer management;
   private RolloutStatuses statuses;
+  private final AtomicBoolean heartbeatInFlight = new AtomicBoolean();
   private long heartbeatTimer = -1;
 
   EdgeAgentVerticle(EdgeAgentConfig config, Clock clock) {
@@ -159,9 +161,19 @@ final class EdgeAgentVerticle extends VerticleBase {
     };
   }
 
+  /**
+   * producer.send can block (metadata) while Kafka is away: never on the event loop, and at most one
+   * at a time (a missed heartbeat is the signal that something is wrong).
+   */
   private void heartbeat() {
-    InstalledCredentials held = store.snapshot();
-    reporter.heartbeat(config.datacenter(), statuses.heartbeat(held.size(), held.earliestExpiry().orElse(null)));
+    if (!heartbeatInFlight.compareAndSet(false, true)) {
+      return;
+    }
+    vertx.executeBlocking(() -> {
+      InstalledCredentials held = store.snapshot();
+      reporter.heartbeat(config.datacenter(), statuses.heartbeat(held.size(), held.earliestExpiry().orElse(null)));
+      return null;
+    }, false).onComplete(r -> heartbeatInFlight.set(false));
   }
 
   @Override
