@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       dev.baton.cli.demo.DemoCommand.class,
       dev.baton.cli.services.DistributorCommand.class,
       dev.baton.cli.services.MonitorCommand.class,
+      dev.baton.cli.services.EdgeAgentCommand.class,
     })
 public final class BatonCommand implements Runnable {
 
