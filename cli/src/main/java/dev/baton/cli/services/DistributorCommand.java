@@ -12,15 +12,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code baton distributor --config FILE}: runs the distributor until interrupted. */
+/** {@code baton distributor [--config FILE]}: runs the distributor until interrupted. */
 @Command(name = "distributor", mixinStandardHelpOptions = true,
     description = {"Runs the distributor: routes the newest credential of each (certificate, region) to the regions "
         + "its geo policy allows, tombstones dropped regions, dead-letters bad input (Kafka Streams, exactly_once_v2).",
         "Management: /healthy /ready /metrics (default port " + DistributorConfig.DEFAULT_MANAGEMENT_PORT + ")."})
 public final class DistributorCommand implements Callable<Integer> {
 
-  @Option(names = "--config", required = true, paramLabel = "FILE",
-      description = "Properties file (keys: bootstrap.servers, schema.registry.url, management.host, management.port, "
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Properties file, optional when the environment sets everything (keys: bootstrap.servers, schema.registry.url, management.host, management.port, "
           + "distributor.application.id, distributor.unknown.policy=deny|all, distributor.partitions, "
           + "distributor.region.topic.partitions, distributor.topics.replication.factor, kafka.*); "
           + "BATON_<KEY> environment variables override it.")

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -42,5 +43,15 @@ class DistributorCommandTest {
 
     assertThat(run.code()).isZero();
     assertThat(run.out()).contains("--config").contains("distributor.unknown.policy");
+  }
+
+  @Test
+  void distributor_withoutConfigFile_readsTheEnvironment_andNamesWhatIsMissing() {
+    Assumptions.assumeTrue(System.getenv("BATON_BOOTSTRAP_SERVERS") == null, "environment sets bootstrap.servers");
+
+    Run run = baton("distributor");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("bootstrap.servers").contains("BATON_BOOTSTRAP_SERVERS");
   }
 }
