@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -43,8 +45,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Exactly-once on a real broker: 10,002 credentials (3,334 certificates x 3 regions) under a
  * mixed policy; the distributor is SIGKILLed while routing and restarted on the same state
- * directory. Every allowed (certificate, region) pair must hold exactly one committed record, every
- * other pair none, and the one poison record exactly one dead letter.
+ * directory, then a quarter of the policies shrink. Every allowed (certificate, region) pair must
+ * hold exactly one committed credential, every dropped pair its credential and one tombstone,
+ * every other pair nothing, and the one poison record exactly one dead letter.
  */
 @ExtendWith(EmbeddedStackExtension.class)
 class DistributorIT {
@@ -119,11 +122,16 @@ class DistributorIT {
         Process second = startDistributor(config, "second");
         counter.awaitAtLeast(expected, second);
         LOG.info("second distributor routed all {} records", expected);
+
+        // Then shrink the policy of every certificate allowed everywhere: apac gets a tombstone each.
+        int shrunk = shrinkPolicies(producer, serde);
+        counter.awaitAtLeast(expected + shrunk, second);
+        LOG.info("second distributor wrote {} tombstones", shrunk);
         second.destroy(); // SIGTERM: the shutdown hook closes cleanly, committing what it processed
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("clean shutdown").isTrue();
 
         counter.readToEnd();
-        assertExactlyOncePerAllowedPair(counter.counts(), expected);
+        assertExactlyOncePerAllowedPair(counter, expected + shrunk);
       }
       assertOnePoisonDeadLetter(stack);
     }
@@ -142,19 +150,40 @@ class DistributorIT {
     }
   }
 
-  private void assertExactlyOncePerAllowedPair(Map<String, Integer> counts, int expected) {
+  /** Certificates allowed everywhere lose apac; returns how many policies changed. */
+  private int shrinkPolicies(KafkaProducer<String, byte[]> producer, Map<String, Object> serde) {
+    Serializer<GeoPolicy> policies = Topics.POLICY.valueSerde(serde).serializer();
+    int shrunk = 0;
+    for (int i = 0; i < CERTIFICATES; i += 4) {
+      GeoPolicy p = policy(certificate(i), 2, "eu", "us");
+      producer.send(new ProducerRecord<>(Topics.POLICY.name(), p.getCertificateId(),
+          policies.serialize(Topics.POLICY.name(), p)));
+      shrunk++;
+    }
+    producer.flush();
+    return shrunk;
+  }
+
+  /**
+   * Each allowed pair holds exactly one credential; a pair whose region the second policy dropped
+   * holds its credential and then exactly one tombstone; every other pair holds nothing.
+   */
+  private void assertExactlyOncePerAllowedPair(RegionCounter counter, int expectedTotal) {
     List<String> wrong = new ArrayList<>();
     for (int i = 0; i < CERTIFICATES; i++) {
       for (String region : REGIONS) {
-        int want = allowed(i).contains(region) ? 1 : 0;
-        int got = counts.getOrDefault(region + "|" + certificate(i), 0);
-        if (got != want) {
-          wrong.add(region + "|" + certificate(i) + "=" + got + " (want " + want + ")");
+        boolean dropped = i % 4 == 0 && region.equals("apac");
+        int want = dropped ? 2 : allowed(i).contains(region) ? 1 : 0;
+        String pair = region + "|" + certificate(i);
+        int got = counter.counts().getOrDefault(pair, 0);
+        if (got != want || dropped != counter.tombstoned().contains(pair)) {
+          wrong.add(pair + "=" + got + (counter.tombstoned().contains(pair) ? " ending in a tombstone" : "")
+              + " (want " + want + (dropped ? " ending in a tombstone" : "") + ")");
         }
       }
     }
     assertThat(wrong).as("pairs with a wrong count").isEmpty();
-    assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(expected);
+    assertThat(counter.total()).isEqualTo(expectedTotal);
   }
 
   private void assertOnePoisonDeadLetter(EmbeddedStack stack) {
@@ -248,6 +277,7 @@ class DistributorIT {
   private final class RegionCounter implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, Integer> counts = new HashMap<>();
+    private final Set<String> tombstoned = new HashSet<>();
     private boolean assigned;
 
     RegionCounter(String bootstrap) {
@@ -295,7 +325,13 @@ class DistributorIT {
       for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
         if (r.key().startsWith("it-" + run + "-")) {
           String region = r.topic().substring(Topics.REGION_TOPIC_PREFIX.length());
-          counts.merge(region + "|" + r.key(), 1, Integer::sum);
+          String pair = region + "|" + r.key();
+          counts.merge(pair, 1, Integer::sum);
+          if (r.value() == null) {
+            tombstoned.add(pair);
+          } else {
+            tombstoned.remove(pair);
+          }
         }
       }
     }
@@ -306,6 +342,11 @@ class DistributorIT {
 
     Map<String, Integer> counts() {
       return counts;
+    }
+
+    /** The pairs whose last record is a tombstone. */
+    Set<String> tombstoned() {
+      return tombstoned;
     }
 
     private void sleep() {
