@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
       dev.baton.cli.region.RegionCommand.class,
       dev.baton.cli.tools.TailCommand.class,
       dev.baton.cli.demo.DemoCommand.class,
+      dev.baton.cli.services.DistributorCommand.class,
       dev.baton.cli.services.MonitorCommand.class,
+      dev.baton.cli.services.EdgeAgentCommand.class,
       dev.baton.cli.services.IssuerCommand.class,
       dev.baton.cli.issuer.IssueNowCommand.class,
     })
