@@ -7,7 +7,7 @@ RUN mvn -B -q -DskipTests package -pl cli -am
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home /var/lib/baton baton \
- && mkdir -p /var/lib/baton /etc/baton && chown baton /var/lib/baton
+ && mkdir -p /var/lib/baton /etc/baton /data && chown baton /var/lib/baton /data
 COPY --from=build /src/cli/target/baton.jar /opt/baton/baton.jar
 USER baton
 WORKDIR /var/lib/baton

@@ -17,7 +17,11 @@ import picocli.CommandLine.Command;
       dev.baton.cli.ops.PolicyCommand.class,
       dev.baton.cli.tools.TailCommand.class,
       dev.baton.cli.demo.DemoCommand.class,
+      dev.baton.cli.services.DistributorCommand.class,
       dev.baton.cli.services.MonitorCommand.class,
+      dev.baton.cli.services.EdgeAgentCommand.class,
+      dev.baton.cli.services.IssuerCommand.class,
+      dev.baton.cli.issuer.IssueNowCommand.class,
     })
 public final class BatonCommand implements Runnable {
 

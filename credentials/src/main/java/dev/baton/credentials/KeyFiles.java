@@ -62,6 +62,10 @@ public final class KeyFiles {
     Path tmp = null;
     try {
       tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", posix(permissions));
+      if (posix(permissions).length > 0) {
+        // Created restrictive already; set again so a umask cannot leave a public file unreadable.
+        Files.setPosixFilePermissions(tmp, permissions);
+      }
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buf = ByteBuffer.wrap(content);
         while (buf.hasRemaining()) {

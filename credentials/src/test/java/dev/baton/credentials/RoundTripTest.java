@@ -21,11 +21,18 @@ class RoundTripTest {
     return CERTS.computeIfAbsent(type, t -> CertificateMaker.forName(t.cliName() + ".example").keyType(t).clock(CLOCK).make());
   }
 
+  /**
+   * Every DC key type (P-256, P-384, P-521, Ed25519, Ed448, RSA-PSS) with every certificate key
+   * type; the other two rsa_pss_pss hashes once each (RSA key generation is slow).
+   */
   static List<Arguments> pairs() {
     List<Arguments> pairs = new ArrayList<>();
     for (KeyType certType : KeyType.values()) {
       for (SignatureScheme dcScheme : SignatureScheme.mintable()) {
-        pairs.add(Arguments.of(certType, dcScheme));
+        boolean otherPssHash = dcScheme == SignatureScheme.RSA_PSS_PSS_SHA384 || dcScheme == SignatureScheme.RSA_PSS_PSS_SHA512;
+        if (!otherPssHash || certType == KeyType.P256) {
+          pairs.add(Arguments.of(certType, dcScheme));
+        }
       }
     }
     return pairs;
@@ -39,7 +46,7 @@ class RoundTripTest {
         .mint(DelegationCertificate.of(made.chain()), made.signer(), dcScheme, Duration.ofHours(24));
 
     DelegatedCredential parsed = DelegatedCredential.parse(minted.credential().encode());
-    VerificationResult result = new CredentialVerifier(CLOCK.withZone(CLOCK.getZone()))
+    VerificationResult result = new CredentialVerifier(CLOCK)
         .verify(parsed, made.certificate(), minted.privateKey());
 
     assertThat(result.failures()).isEmpty();

@@ -86,6 +86,11 @@ public final class DcMintCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("error: " + e.getMessage());
       return CliSupport.USAGE;
     }
+    if (minted.credential().algorithm().tlsName().startsWith("rsa_pss_rsae_")) {
+      // The library logs this too, but the CLI's default logging shows errors only.
+      spec.commandLine().getErr().println("warning: the certificate has an rsaEncryption key; NSS (Firefox) refuses DCs"
+          + " delegated by rsaEncryption certificates. Prefer an ECDSA or Ed25519 delegation certificate.");
+    }
     spec.commandLine().getOut().printf("minted serial=%s scheme=%s algorithm=%s expires=%s%n", minted.credential().serial(),
         scheme.tlsName(), minted.credential().algorithm().tlsName(), minted.expiresAt());
     return 0;
