@@ -81,12 +81,12 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** The demo with another fleet (tests). */
   DemoCommand(BiFunction<DemoWorld, KafkaSettings, Fleet> fleetFactory) {
-    this.fleetFactory = fleetFactory;
+    this.fleetFactory = java.util.Objects.requireNonNull(fleetFactory, "fleetFactory must not be null");
   }
 
-  /** The in-process services; null while they are not part of the build. */
+  /** The in-process services, each configured as {@link DemoConfigs} writes it down. */
   static BiFunction<DemoWorld, KafkaSettings, Fleet> defaultFleet() {
-    return null;
+    return (world, kafka) -> new InProcessFleet(world, new DemoConfigs(world, kafka, "run"));
   }
 
   @Override
@@ -121,12 +121,6 @@ public final class DemoCommand implements Callable<Integer> {
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) / 1000.0,
         plan.duration().map(d -> " Running for " + d.toSeconds() + " s (Ctrl-C stops earlier).").orElse(" Press Ctrl-C to stop."));
     out.flush();
-    if (fleetFactory == null) {
-      out.println("(the services are not part of this build: broker and registry only)");
-      out.flush();
-      new CountDownLatch(1).await();
-      return 0;
-    }
     KafkaSettings kafka = new KafkaSettings(stack.kafka().bootstrapServers(), stack.registry().url(), Map.of());
     ProgressTable table = ProgressTable.forConsole();
     if (table.inPlace()) {

@@ -80,6 +80,9 @@ public final class DemoRun {
       Instant servicesStarted = clock.instant();
       table.message("Issuer, distributor, monitor and " + plan.datacenters().size()
           + " edge agents started; waiting for coverage ...");
+      if (fleet.monitorPort() != 0) {
+        table.message("Monitor API: http://127.0.0.1:" + fleet.monitorPort() + "/datacenters (also /rollouts, /regions, /metrics)");
+      }
       watch(world, fleet, feed, inspector, script, started, servicesStarted);
       Map<String, Map<String, StoredCredential>> stores = inspectAll(world, inspector);
       List<String> problems = CoverageCheck.problems(plan.datacenters(), policy, stores);

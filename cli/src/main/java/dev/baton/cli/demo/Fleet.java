@@ -12,6 +12,9 @@ public interface Fleet extends AutoCloseable {
   /** The TLS port a datacenter's edge serves on (0 while it is not running). */
   int tlsPort(Datacenter datacenter);
 
+  /** The monitor's management port (its JSON API: /datacenters, /rollouts, /regions), 0 if none runs. */
+  int monitorPort();
+
   /** Stops one datacenter's edge agent (its key store stays). */
   void stopEdge(Datacenter datacenter);
 
