@@ -65,10 +65,11 @@ public record DemoConfigs(DemoWorld world, KafkaSettings kafka, String instance,
     return write("distributor", "distributor", c);
   }
 
-  /** Monitor. */
+  /** Monitor: at risk, like the edges' readiness, when less than a quarter of the lifetime is left. */
   public Map<String, String> monitor() {
     Map<String, String> c = common();
     c.put(MonitorConfig.APPLICATION_ID, "baton-demo-monitor-" + instance);
+    c.put(MonitorConfig.HEADROOM_ALERT, seconds(world.plan().lifetime().dividedBy(4)));
     c.put(MonitorConfig.HEARTBEAT_INTERVAL, "10s");
     c.put(STATE_DIR, world.root().resolve("streams").toString());
     return write("monitor", "monitor", c);
