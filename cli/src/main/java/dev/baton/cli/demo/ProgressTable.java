@@ -29,6 +29,7 @@ public final class ProgressTable {
   private final Clock clock;
   private final Map<String, String> lastPlain = new HashMap<>();
   private int drawnLines;
+  private List<DatacenterRow> lastRows = List.of();
 
   /**
    * @param out where to print
@@ -53,11 +54,10 @@ public final class ProgressTable {
 
   /** Shows the rows: redraws the table (terminal) or prints the rows that changed (plain). */
   public synchronized void update(List<DatacenterRow> rows) {
+    lastRows = List.copyOf(rows);
     if (ansi) {
       erase();
-      String table = render(rows);
-      out.print(table);
-      drawnLines = (int) table.chars().filter(c -> c == '\n').count();
+      draw();
     } else {
       for (DatacenterRow row : rows) {
         String line = plainLine(row);
@@ -73,7 +73,16 @@ public final class ProgressTable {
   public synchronized void message(String text) {
     erase();
     out.println(ansi ? text : "[" + TIME.format(clock.instant()) + "] " + text);
+    if (ansi && !lastRows.isEmpty()) {
+      draw();
+    }
     out.flush();
+  }
+
+  private void draw() {
+    String table = render(lastRows);
+    out.print(table);
+    drawnLines = (int) table.chars().filter(c -> c == '\n').count();
   }
 
   /** The table as text: header plus one line per datacenter. */
