@@ -97,17 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
     DemoStack stack = new DemoStack();
     AtomicReference<DemoRun> run = new AtomicReference<>();
     CountDownLatch finished = new CountDownLatch(1);
-    // Ctrl-C runs shutdown hooks only: the hook asks the run to stop, waits for it to stop the
-    // services, then closes broker and registry so no process or port is left.
-    Thread hook = new Thread(() -> {
-      DemoRun r = run.get();
-      if (r != null) {
-        r.stop();
-        awaitQuietly(finished);
-      }
-      stack.close();
-    }, "baton-demo-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
+    Runtime.getRuntime().addShutdownHook(stopHook(stack, run, finished));
     try {
       stack.start();
     } catch (EmbeddedStartException e) {
@@ -135,6 +125,21 @@ public final class DemoCommand implements Callable<Integer> {
       finished.countDown();
       stack.close();
     }
+  }
+
+  /**
+   * Ctrl-C runs shutdown hooks only: the hook asks the run to stop, waits for it to stop the
+   * services, then closes broker and registry so no process or port is left.
+   */
+  private static Thread stopHook(DemoStack stack, AtomicReference<DemoRun> run, CountDownLatch finished) {
+    return new Thread(() -> {
+      DemoRun r = run.get();
+      if (r != null) {
+        r.stop();
+        awaitQuietly(finished);
+      }
+      stack.close();
+    }, "baton-demo-stop");
   }
 
   private DemoPlan plan() throws IOException {
