@@ -1,6 +1,7 @@
 package dev.baton.distributor;
 
 
+import dev.baton.embedded.MutableClock;
 import dev.baton.avro.v1.CredentialIssued;
 import dev.baton.avro.v1.GeoPolicy;
 import dev.baton.schemas.Topics;

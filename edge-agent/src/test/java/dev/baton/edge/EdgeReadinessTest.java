@@ -2,6 +2,7 @@ package dev.baton.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.embedded.MutableClock;
 import dev.baton.credentials.MintedCredential;
 import dev.baton.edge.store.InstalledCredentials;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.baton.issuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.embedded.MutableClock;
 import dev.baton.avro.v1.CredentialIssued;
 import dev.baton.credentials.SignatureScheme;
 import dev.baton.credentials.seal.RegionKeyPair;

@@ -5,6 +5,7 @@ import static dev.baton.monitor.Events.installed;
 import static dev.baton.monitor.Events.issued;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.embedded.MutableClock;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;

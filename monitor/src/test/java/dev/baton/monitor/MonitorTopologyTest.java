@@ -5,6 +5,7 @@ import static dev.baton.monitor.Events.installed;
 import static dev.baton.monitor.Events.issued;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.embedded.MutableClock;
 import dev.baton.avro.v1.CredentialIssued;
 import dev.baton.avro.v1.GeoPolicy;
 import dev.baton.avro.v1.RolloutStatus;

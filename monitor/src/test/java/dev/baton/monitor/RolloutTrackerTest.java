@@ -8,6 +8,7 @@ import static dev.baton.monitor.Events.removed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.embedded.MutableClock;
 import dev.baton.avro.v1.RejectReason;
 import dev.baton.avro.v1.RolloutStatus;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import static dev.baton.monitor.Events.rejected;
 import static dev.baton.monitor.Events.removed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.embedded.MutableClock;
 import dev.baton.avro.v1.CredentialIssued;
 import dev.baton.avro.v1.GeoPolicy;
 import dev.baton.avro.v1.RejectReason;

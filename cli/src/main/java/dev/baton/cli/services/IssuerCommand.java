@@ -2,42 +2,36 @@ package dev.baton.cli.services;
 
 import dev.baton.issuer.Issuer;
 import dev.baton.issuer.IssuerConfig;
-import dev.baton.service.ConfigException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
+import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-/** {@code baton issuer --config FILE}: runs the issuer service until the process is stopped. */
+/** {@code baton issuer [--config FILE]}: runs the issuer until the process is stopped. */
 @Command(name = "issuer", mixinStandardHelpOptions = true,
     description = {"Runs the issuer: keeps a fresh delegated credential for every (certificate, region) pair on Kafka.",
-        "Settings come from the file, each overridable by BATON_<KEY> (dots as underscores)."})
-public final class IssuerCommand implements Callable<Integer> {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
-
-  @Option(names = "--config", paramLabel = "FILE", description = "Properties file (optional: environment only).")
-  Path config;
+        "Keys: bootstrap.servers, schema.registry.url, issuer.inventory.dir, issuer.id, issuer.credential.lifetime, "
+        + "issuer.renewal.fraction, issuer.jitter.fraction, issuer.dc.scheme, management.host, management.port, kafka.*.",
+        "Management: /healthy /ready /metrics /credentials."})
+public final class IssuerCommand extends ServiceCommand<IssuerConfig, Issuer> {
 
   @Override
-  public Integer call() throws InterruptedException {
-    IssuerConfig settings;
+  protected IssuerConfig load(Path file, Map<String, String> env) {
+    return IssuerConfig.load(file, env);
+  }
+
+  @Override
+  protected Issuer start(IssuerConfig config) {
+    Issuer issuer = new Issuer(config);
     try {
-      settings = IssuerConfig.load(config, System.getenv());
-    } catch (ConfigException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
-      return CommandLine.ExitCode.USAGE;
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Issuer issuer = new Issuer(settings);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      return issuer.start();
+    } catch (RuntimeException e) {
       issuer.close();
-      stopped.countDown();
-    }, "baton-issuer-shutdown"));
-    issuer.start();
-    stopped.await();
-    return CommandLine.ExitCode.OK;
+      throw e;
+    }
+  }
+
+  @Override
+  protected String banner(IssuerConfig config, Issuer running) {
+    return "issuer running; management on " + config.management().host() + ":" + running.managementPort();
   }
 }

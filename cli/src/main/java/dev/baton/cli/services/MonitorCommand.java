@@ -2,58 +2,37 @@ package dev.baton.cli.services;
 
 import dev.baton.monitor.Monitor;
 import dev.baton.monitor.MonitorConfig;
-import dev.baton.monitor.MonitorException;
-import dev.baton.service.ConfigException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-/** {@code baton monitor --config FILE}: runs the monitor until interrupted. */
+/** {@code baton monitor [--config FILE]}: runs the monitor until the process is stopped. */
 @Command(name = "monitor", mixinStandardHelpOptions = true,
     description = {"Runs the monitor: rollout lag, expiry headroom and coverage from issue and status events.",
+        "Keys: bootstrap.servers, schema.registry.url, application.id, management.host, management.port, "
+        + "monitor.headroom.alert, monitor.heartbeat.interval, monitor.heartbeat.missed, monitor.forget.after, kafka.*.",
         "Management: /healthy /ready /metrics /datacenters /rollouts /regions (default port "
             + MonitorConfig.DEFAULT_MANAGEMENT_PORT + ")."})
-public final class MonitorCommand implements Callable<Integer> {
-
-  @Option(names = "--config", required = true, paramLabel = "FILE",
-      description = "Properties file (keys: bootstrap.servers, schema.registry.url, application.id, management.port, "
-          + "monitor.headroom.alert, monitor.heartbeat.interval, monitor.heartbeat.missed, kafka.*); "
-          + "BATON_<KEY> environment variables override it.")
-  Path config;
-
-  @Spec
-  CommandSpec spec;
+public final class MonitorCommand extends ServiceCommand<MonitorConfig, Monitor> {
 
   @Override
-  public Integer call() throws InterruptedException {
-    MonitorConfig cfg;
+  protected MonitorConfig load(Path file, Map<String, String> env) {
+    return MonitorConfig.load(file, env);
+  }
+
+  @Override
+  protected Monitor start(MonitorConfig config) {
+    Monitor monitor = new Monitor(config);
     try {
-      cfg = MonitorConfig.load(config, System.getenv());
-    } catch (ConfigException e) {
-      spec.commandLine().getErr().println("baton monitor: bad configuration: " + e.getMessage());
-      return 2;
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Monitor monitor = new Monitor(cfg);
-    Thread hook = new Thread(() -> {
+      return monitor.start();
+    } catch (RuntimeException e) {
       monitor.close();
-      stopped.countDown();
-    }, "monitor-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      monitor.start();
-    } catch (MonitorException e) {
-      spec.commandLine().getErr().println("baton monitor: " + e.getMessage());
-      monitor.close();
-      return 1;
+      throw e;
     }
-    spec.commandLine().getOut().println(
-        "monitor running; management on " + cfg.management().host() + ":" + monitor.managementPort());
-    stopped.await();
-    return 0;
+  }
+
+  @Override
+  protected String banner(MonitorConfig config, Monitor running) {
+    return "monitor running; management on " + config.management().host() + ":" + running.managementPort();
   }
 }

@@ -2,9 +2,9 @@ package dev.baton.issuer.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.embedded.MutableClock;
 import dev.baton.credentials.CertificateMaker;
 import dev.baton.issuer.Hashes;
-import dev.baton.issuer.MutableClock;
 import dev.baton.issuer.TestCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
