@@ -103,7 +103,7 @@ public record IssuerConfig(
 
   private static SchedulePolicy schedulePolicy(ConfigSource config) {
     SchedulePolicy d = SchedulePolicy.defaults();
-    Duration lifetime = config.duration(LIFETIME, d.lifetime(), Duration.ofMinutes(1), SchedulePolicy.MAX_LIFETIME);
+    Duration lifetime = config.duration(LIFETIME, d.lifetime(), SchedulePolicy.MIN_LIFETIME, SchedulePolicy.MAX_LIFETIME);
     double renewal = config.decimal(RENEWAL_FRACTION, d.renewalFraction(), 0.01, 0.99);
     double jitter = config.decimal(JITTER_FRACTION, d.jitterFraction(), 0.0, 0.5);
     if (renewal * (1 + jitter) >= 1) {

@@ -19,7 +19,7 @@ import java.time.Instant;
 public final class RenewalSchedule {
 
   /** A credential shorter than this is not worth rolling out. */
-  static final Duration MIN_VALIDITY = Duration.ofMinutes(5);
+  static final Duration MIN_VALIDITY = SchedulePolicy.MIN_LIFETIME;
   /** Margin kept below notAfter so valid_time rounding can never pass it. */
   static final Duration NOT_AFTER_MARGIN = Duration.ofSeconds(1);
   /** A credential ending this close to notAfter counts as capped there. */

@@ -18,13 +18,15 @@ public record SchedulePolicy(
 
   /** RFC 9345 section 4.1.3: a credential may not be valid for more than 7 days. */
   public static final Duration MAX_LIFETIME = Duration.ofDays(7);
+  /** A credential shorter than this is not worth rolling out; the schedule never mints one. */
+  public static final Duration MIN_LIFETIME = Duration.ofMinutes(5);
 
   public SchedulePolicy {
     requireNonNull(lifetime, "lifetime must not be null");
     requireNonNull(backoffInitial, "backoffInitial must not be null");
     requireNonNull(backoffMax, "backoffMax must not be null");
-    if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LIFETIME) > 0) {
-      throw new IllegalArgumentException("lifetime must be in (0, 7d], got " + lifetime);
+    if (lifetime.compareTo(MIN_LIFETIME) < 0 || lifetime.compareTo(MAX_LIFETIME) > 0) {
+      throw new IllegalArgumentException("lifetime must be in [5m, 7d], got " + lifetime);
     }
     if (!(renewalFraction > 0 && renewalFraction < 1)) {
       throw new IllegalArgumentException("renewalFraction must be in (0, 1), got " + renewalFraction);

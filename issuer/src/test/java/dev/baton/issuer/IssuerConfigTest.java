@@ -43,6 +43,15 @@ class IssuerConfigTest {
   }
 
   @Test
+  void lifetimeBelowFiveMinutes_isRefusedNamingTheKey() {
+    // The schedule never mints a credential shorter than 5 minutes, so a shorter lifetime would
+    // silently mint nothing.
+    assertThatThrownBy(() -> with("issuer.credential.lifetime", "1m"))
+        .hasMessageContaining("issuer.credential.lifetime").hasMessageContaining("1m");
+    assertThat(with("issuer.credential.lifetime", "5m").schedule().lifetime()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
   void lifetimeOverSevenDays_isRefusedNamingTheKey() {
     assertThatThrownBy(() -> with("issuer.credential.lifetime", "8d"))
         .isInstanceOf(ConfigException.class)
