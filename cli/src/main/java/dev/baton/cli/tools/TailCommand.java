@@ -2,11 +2,11 @@ package dev.baton.cli.tools;
 
 import dev.baton.schemas.Topic;
 import dev.baton.schemas.Topics;
-import dev.baton.schemas.serde.SerdeConfig;
+import dev.baton.cli.KafkaOptions;
+import dev.baton.service.KafkaSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,16 +50,8 @@ public final class TailCommand implements Callable<Integer> {
       description = "Stop when no record arrived for this long (default: run until interrupted).")
   Long idleTimeoutMs;
 
-  @Option(names = "--bootstrap-server", required = true, paramLabel = "HOST:PORT", description = "Kafka brokers.")
-  String bootstrapServers;
-
-  @Option(names = "--schema-registry", required = true, paramLabel = "URL",
-      description = "schema.registry.url (comma-separated for failover).")
-  String schemaRegistry;
-
-  @Option(names = {"-X", "--property"}, paramLabel = "KEY=VALUE",
-      description = "Extra consumer and registry settings, e.g. basic.auth.user.info=u:p or security.protocol=SSL.")
-  Map<String, String> properties = new LinkedHashMap<>();
+  @CommandLine.Mixin
+  KafkaOptions kafka;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -73,17 +65,16 @@ public final class TailCommand implements Callable<Integer> {
     if (max != null && max < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--max must be at least 1, got " + max);
     }
-    Map<String, Object> serdeConfig = new HashMap<>(properties);
-    serdeConfig.put(SerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistry);
-    TailFormatter formatter = new TailFormatter(topic, serdeConfig);
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig())) {
-      return tail(consumer, topic.name(), formatter, spec.commandLine().getOut(), spec.commandLine().getErr());
+    KafkaSettings settings = kafka.settings();
+    TailFormatter formatter = new TailFormatter(topic, settings.serdeProperties());
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(settings))) {
+      return tail(consumer, topic.name(), settings.bootstrapServers(), formatter,
+          spec.commandLine().getOut(), spec.commandLine().getErr());
     }
   }
 
-  private Map<String, Object> consumerConfig() {
-    Map<String, Object> c = new HashMap<>(properties);
-    c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  private static Map<String, Object> consumerConfig(KafkaSettings settings) {
+    Map<String, Object> c = new HashMap<>(settings.clientProperties());
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.CLIENT_ID_CONFIG, "baton-tail");
     c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -91,8 +82,8 @@ public final class TailCommand implements Callable<Integer> {
     return c;
   }
 
-  private int tail(KafkaConsumer<byte[], byte[]> consumer, String topic, TailFormatter formatter,
-      PrintWriter out, PrintWriter err) {
+  private int tail(KafkaConsumer<byte[], byte[]> consumer, String topic, String bootstrapServers,
+      TailFormatter formatter, PrintWriter out, PrintWriter err) {
     List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30));
     if (partitions == null || partitions.isEmpty()) {
       err.println("topic " + topic + " does not exist on " + bootstrapServers);
