@@ -4,11 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.baton.schemas.Topic;
 import dev.baton.schemas.Topics;
+import dev.baton.service.TopicCreationException;
+import dev.baton.service.TopicCreator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -16,10 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Creates the topics the distributor writes, through Admin: producers of most clusters may not
@@ -27,8 +24,6 @@ import org.slf4j.LoggerFactory;
  * known to exist are cached, so only the first record for a new region pays for a round trip.
  */
 final class AdminTopics implements RegionTopics {
-
-  private static final Logger LOG = LoggerFactory.getLogger(AdminTopics.class);
 
   private final Admin admin;
   private final int regionPartitions;
@@ -79,25 +74,10 @@ final class AdminTopics implements RegionTopics {
   }
 
   private void create(List<NewTopic> topics) {
-    if (topics.isEmpty()) {
-      return;
-    }
-    Map<String, KafkaFuture<Void>> results = admin.createTopics(topics).values();
-    for (Map.Entry<String, KafkaFuture<Void>> e : results.entrySet()) {
-      try {
-        e.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("created topic {}", e.getKey());
-      } catch (ExecutionException ex) {
-        if (!(ex.getCause() instanceof TopicExistsException)) {
-          throw new RegionTopicException("cannot create topic " + e.getKey() + ": " + ex.getCause(), ex.getCause());
-        }
-      } catch (TimeoutException ex) {
-        throw new RegionTopicException("cannot create topic " + e.getKey() + " within " + timeout
-            + " (is the cluster reachable?)", ex);
-      } catch (InterruptedException ex) {
-        Thread.currentThread().interrupt();
-        throw new RegionTopicException("interrupted while creating topic " + e.getKey(), ex);
-      }
+    try {
+      TopicCreator.ensure(admin, topics, timeout);
+    } catch (TopicCreationException e) {
+      throw new RegionTopicException(e.getMessage(), e);
     }
   }
 }

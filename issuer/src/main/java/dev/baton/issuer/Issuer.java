@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.baton.issuer.inventory.InventoryScanner;
 import dev.baton.schemas.Topics;
+import dev.baton.service.TopicCreator;
 import dev.baton.service.ManagementServer;
 import dev.baton.service.Readiness;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -14,7 +15,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -101,8 +102,8 @@ public final class Issuer implements AutoCloseable {
     try {
       if (config.createTopics()) {
         try (Admin admin = Admin.create(config.kafka().clientProperties())) {
-          TopicSetup.ensure(admin, config.replicationFactor(), KAFKA_TIMEOUT,
-              List.of(Topics.CREDENTIALS_ISSUED, Topics.REGIONS, Topics.ISSUE_REQUESTS));
+          TopicCreator.ensure(admin, Stream.of(Topics.CREDENTIALS_ISSUED, Topics.REGIONS, Topics.ISSUE_REQUESTS)
+              .map(t -> t.newTopic(config.replicationFactor())).toList(), KAFKA_TIMEOUT);
         }
       }
       startControl();

@@ -9,8 +9,8 @@ import dev.baton.credentials.seal.RegionKeyPair;
 import dev.baton.embedded.EmbeddedKafka;
 import dev.baton.embedded.junit.EmbeddedStackExtension;
 import dev.baton.embedded.junit.EmbeddedStackExtension.EmbeddedStack;
-import dev.baton.schemas.Topic;
 import dev.baton.schemas.Topics;
+import dev.baton.service.TopicCreator;
 import dev.baton.service.ConfigSource;
 import io.micrometer.core.instrument.Counter;
 import java.net.URI;
@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -156,8 +157,8 @@ class IssuerIT {
 
   private void createTopics(String bootstrap) {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      TopicSetup.ensure(admin, (short) 1, Duration.ofSeconds(30),
-          List.<Topic<?, ?>>of(Topics.CREDENTIALS_ISSUED, Topics.REGIONS, Topics.ISSUE_REQUESTS));
+      TopicCreator.ensure(admin, Stream.of(Topics.CREDENTIALS_ISSUED, Topics.REGIONS, Topics.ISSUE_REQUESTS)
+          .map(t -> t.newTopic((short) 1)).toList(), Duration.ofSeconds(30));
     }
   }
 

@@ -2,8 +2,9 @@ package dev.baton.monitor;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.baton.schemas.Topic;
 import dev.baton.schemas.Topics;
+import dev.baton.service.TopicCreationException;
+import dev.baton.service.TopicCreator;
 import dev.baton.service.ManagementServer;
 import dev.baton.service.Readiness;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -12,8 +13,8 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -142,22 +143,11 @@ public final class Monitor implements AutoCloseable {
 
   private void createTopics() {
     short rf = config.replicationFactor();
-    List<Topic<?, ?>> topics = List.of(Topics.CREDENTIALS_ISSUED, Topics.POLICY, Topics.ROLLOUT_STATUS, Topics.DLQ);
+    List<NewTopic> topics = Stream.of(Topics.CREDENTIALS_ISSUED, Topics.POLICY, Topics.ROLLOUT_STATUS, Topics.DLQ)
+        .map(t -> t.newTopic(rf)).toList();
     try (Admin admin = Admin.create(config.kafka().clientProperties())) {
-      Set<String> existing = admin.listTopics().names().get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name()))
-          .map(t -> t.newTopic(rf)).toList();
-      if (!missing.isEmpty()) {
-        admin.createTopics(missing).all().get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        LOG.info("created topics {}", missing.stream().map(NewTopic::name).toList());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MonitorException("interrupted while creating topics", e);
-    } catch (ExecutionException | TimeoutException e) {
-      if (e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException) {
-        return; // created concurrently by another service
-      }
+      TopicCreator.ensure(admin, topics, STARTUP_TIMEOUT);
+    } catch (TopicCreationException e) {
       throw new MonitorException("cannot create the monitor's topics on " + config.kafka().bootstrapServers()
           + " (check bootstrap.servers, or set " + MonitorConfig.CREATE_TOPICS + "=false): " + e.getMessage(), e);
     }
