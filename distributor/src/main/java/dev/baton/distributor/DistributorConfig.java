@@ -77,10 +77,8 @@ public record DistributorConfig(
   /** Reads and validates the settings; unknown keys outside {@code kafka.*} are refused (typos). */
   public static DistributorConfig from(ConfigSource config) {
     refuseUnknownKeys(config);
-    String applicationId = config.string(APPLICATION_ID, DEFAULT_APPLICATION_ID);
-    if (!APPLICATION_ID_SYNTAX.matcher(applicationId).matches()) {
-      throw new ConfigException(APPLICATION_ID, "'" + applicationId + "' must be 1-200 letters, digits, '.', '_' or '-'");
-    }
+    String applicationId = config.matching(APPLICATION_ID, DEFAULT_APPLICATION_ID, APPLICATION_ID_SYNTAX,
+        "1-200 letters, digits, '.', '_' or '-'");
     KafkaSettings kafka = KafkaSettings.from(config);
     refuseOverriddenGuarantees(kafka);
     return new DistributorConfig(
@@ -90,7 +88,7 @@ public record DistributorConfig(
         unknownPolicy(config),
         config.integer(PARTITIONS, 6, 1, 1024),
         config.integer(REGION_TOPIC_PARTITIONS, 3, 1, 1024),
-        (short) config.integer(REPLICATION_FACTOR, -1, -1, 32));
+        config.replicationFactor(REPLICATION_FACTOR));
   }
 
   /**

@@ -84,11 +84,8 @@ public record EdgeAgentConfig(
 
   /** Reads and validates the settings; an error names the key and the bad value. */
   public static EdgeAgentConfig from(ConfigSource config) {
-    String datacenter = config.string(DATACENTER);
-    if (!DATACENTER_ID.matcher(datacenter).matches()) {
-      throw new ConfigException(DATACENTER, "'" + datacenter
-          + "' is not a datacenter id: use 1-63 lowercase letters, digits or '-', starting with a letter or digit");
-    }
+    String datacenter = config.matching(DATACENTER, null, DATACENTER_ID,
+        "a datacenter id: 1-63 lowercase letters, digits or '-', starting with a letter or digit");
     String region = config.string(REGION);
     try {
       Topics.requireValidRegion(region);

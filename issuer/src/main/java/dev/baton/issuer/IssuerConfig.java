@@ -84,10 +84,7 @@ public record IssuerConfig(
 
   /** Reads and validates the settings. */
   public static IssuerConfig from(ConfigSource config) {
-    String issuerId = config.string(ISSUER_ID, defaultIssuerId());
-    if (!SAFE_ID.matcher(issuerId).matches()) {
-      throw new ConfigException(ISSUER_ID, "'" + issuerId + "' must be 1-128 letters, digits, '.', '_' or '-'");
-    }
+    String issuerId = config.matching(ISSUER_ID, defaultIssuerId(), SAFE_ID, "1-128 letters, digits, '.', '_' or '-'");
     return new IssuerConfig(
         KafkaSettings.from(config),
         ManagementSettings.from(config, DEFAULT_MANAGEMENT_PORT),
@@ -98,7 +95,7 @@ public record IssuerConfig(
         config.duration(INVENTORY_RESCAN, Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofHours(1)),
         config.duration(TICK, Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ofMinutes(1)),
         config.bool(CREATE_TOPICS, true),
-        (short) config.integer(REPLICATION_FACTOR, -1, -1, 32));
+        config.replicationFactor(REPLICATION_FACTOR));
   }
 
   private static SchedulePolicy schedulePolicy(ConfigSource config) {

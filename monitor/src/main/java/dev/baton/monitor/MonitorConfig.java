@@ -2,7 +2,6 @@ package dev.baton.monitor;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.baton.service.ConfigException;
 import dev.baton.service.ConfigSource;
 import dev.baton.service.KafkaSettings;
 import dev.baton.service.ManagementSettings;
@@ -61,11 +60,8 @@ public record MonitorConfig(KafkaSettings kafka, String applicationId, Managemen
 
   /** Reads and validates the settings. */
   public static MonitorConfig from(ConfigSource config) {
-    String applicationId = config.string(APPLICATION_ID, DEFAULT_APPLICATION_ID);
-    if (!APPLICATION_ID_PATTERN.matcher(applicationId).matches()) {
-      throw new ConfigException(APPLICATION_ID,
-          "'" + applicationId + "' must be 1-200 letters, digits, '.', '_' or '-' (it names Kafka topics)");
-    }
+    String applicationId = config.matching(APPLICATION_ID, DEFAULT_APPLICATION_ID, APPLICATION_ID_PATTERN,
+        "1-200 letters, digits, '.', '_' or '-' (it names Kafka topics)");
     TrackerPolicy d = TrackerPolicy.DEFAULT;
     TrackerPolicy policy = new TrackerPolicy(
         config.duration(HEADROOM_ALERT, d.headroomAlert(), Duration.ofSeconds(1), Duration.ofDays(7)),
@@ -78,7 +74,7 @@ public record MonitorConfig(KafkaSettings kafka, String applicationId, Managemen
         ManagementSettings.from(config, DEFAULT_MANAGEMENT_PORT),
         policy,
         config.bool(CREATE_TOPICS, true),
-        (short) config.integer(REPLICATION_FACTOR, -1, -1, 32));
+        config.replicationFactor(REPLICATION_FACTOR));
   }
 
   @Override

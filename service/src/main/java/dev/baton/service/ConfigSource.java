@@ -97,6 +97,28 @@ public final class ConfigSource {
     return v == null || v.isBlank() ? dflt : v;
   }
 
+  /**
+   * A string that must match {@code syntax} (ids that name topics, groups or files).
+   *
+   * @param rule what the syntax allows, for the error message (e.g. "1-200 letters, digits, '.', '_' or '-'")
+   */
+  public String matching(String key, String dflt, Pattern syntax, String rule) {
+    String v = dflt == null ? string(key) : string(key, dflt);
+    if (!syntax.matcher(v).matches()) {
+      throw new ConfigException(key, "'" + v + "' must be " + rule);
+    }
+    return v;
+  }
+
+  /** The replication factor of topics a service creates: 1 to 32, or -1 for the broker's default. */
+  public short replicationFactor(String key) {
+    int rf = integer(key, -1, -1, 32);
+    if (rf == 0) {
+      throw new ConfigException(key, "'0' is not a replication factor: use 1-32, or -1 for the broker's default");
+    }
+    return (short) rf;
+  }
+
   /** An integer within [min, max]. */
   public int integer(String key, int dflt, int min, int max) {
     String v = values.get(key);

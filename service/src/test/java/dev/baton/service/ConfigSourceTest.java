@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,5 +64,23 @@ class ConfigSourceTest {
         "kafka.sasl.jaas.config", "secret-jaas", "kafka.basic.auth.user.info", "u:p")));
     assertThat(s.toString()).doesNotContain("secret-jaas").doesNotContain("u:p").contains("****");
     assertThat(s.serdeProperties()).containsEntry("basic.auth.user.info", "u:p");
+  }
+
+  @Test
+  void matching_valueOutsideSyntax_namesKeyValueAndRule() {
+    ConfigSource config = ConfigSource.of(Map.of("edge.datacenter", "FRA 1"));
+    assertThatThrownBy(() -> config.matching("edge.datacenter", null, Pattern.compile("[a-z0-9]+"), "lowercase"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("edge.datacenter: 'FRA 1' must be lowercase");
+    assertThat(ConfigSource.of(Map.of()).matching("app.id", "dflt", Pattern.compile("[a-z]+"), "x"))
+        .isEqualTo("dflt");
+  }
+
+  @Test
+  void replicationFactor_zeroIsRefused_minusOneMeansBrokerDefault() {
+    assertThat(ConfigSource.of(Map.of()).replicationFactor("x.rf")).isEqualTo((short) -1);
+    assertThat(ConfigSource.of(Map.of("x.rf", "3")).replicationFactor("x.rf")).isEqualTo((short) 3);
+    assertThatThrownBy(() -> ConfigSource.of(Map.of("x.rf", "0")).replicationFactor("x.rf"))
+        .hasMessageContaining("x.rf").hasMessageContaining("'0'");
   }
 }
