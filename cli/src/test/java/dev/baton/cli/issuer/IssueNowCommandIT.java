@@ -30,8 +30,8 @@ class IssueNowCommandIT {
     StringWriter err = new StringWriter();
     int exit = BatonCommand.newCommandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
         .execute("issue-now", "--certificate", certificate, "--region", "eu", "--reason", "suspected compromise",
-            "--requested-by", "alice", "--bootstrap-servers", stack.bootstrapServers(),
-            "--schema-registry-url", stack.schemaRegistryUrl());
+            "--requested-by", "alice", "--bootstrap-server", stack.bootstrapServers(),
+            "--schema-registry", stack.schemaRegistryUrl());
 
     assertThat(exit).as("stderr: %s", err).isZero();
     assertThat(out.toString()).contains("issue request for " + certificate).contains("region eu");

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -34,11 +35,11 @@ class IssueNowCommandTest {
   }
 
   @Test
-  void missingRegistryUrl_namesTheKeyAndItsEnvironmentVariable(@TempDir Path dir) throws Exception {
-    Path config = Files.writeString(dir.resolve("kafka.properties"), "bootstrap.servers=127.0.0.1:1\n");
-    assertThat(run("issue-now", "--certificate", "www", "--config", config.toString()))
+  void missingRegistryUrl_namesTheOptionAndItsEnvironmentVariable() {
+    Assumptions.assumeTrue(System.getenv("BATON_SCHEMA_REGISTRY_URL") == null, "environment sets the registry");
+    assertThat(run("issue-now", "--certificate", "www", "--bootstrap-server", "127.0.0.1:1"))
         .isEqualTo(CommandLine.ExitCode.USAGE);
-    assertThat(err.toString()).contains("schema.registry.url").contains("BATON_SCHEMA_REGISTRY_URL");
+    assertThat(err.toString()).contains("--schema-registry").contains("BATON_SCHEMA_REGISTRY_URL");
   }
 
   @Test
